@@ -1,0 +1,71 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny")
+]
+
+let package = Package(
+    name: "SecurePlace",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "secureplace", targets: ["secureplace"]),
+        .library(name: "SecurePlaceCore", targets: ["SecurePlaceCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "SecurePlaceCore",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Storage",
+            dependencies: [
+                "SecurePlaceCore",
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Coordination",
+            dependencies: ["SecurePlaceCore", "Storage"],
+            resources: [.copy("ReferenceData/Files")],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "SecurePlaceCore", "Storage", "Coordination",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Leaf", package: "leaf"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "secureplace",
+            dependencies: [
+                "WebApp", "Coordination", "Storage",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strictSettings),
+        .testTarget(name: "CoordinationTests", dependencies: ["Coordination", "Storage"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: ["WebApp", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

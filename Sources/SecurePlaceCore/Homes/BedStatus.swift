@@ -1,0 +1,43 @@
+import Foundation
+
+/// Why a registered bed cannot be used today.
+public enum BedClosureReason: String, Codable, Sendable, CaseIterable {
+    case staffing
+    case repair
+
+    public var name: String { self == .staffing ? "Closed (staffing)" : "Closed (repair or refurbishment)" }
+}
+
+/// The state of one bed at a moment.
+public enum BedStatus: Hashable, Codable, Sendable {
+    case vacant
+    case occupied
+    /// Held for an accepted offer until the child is admitted.
+    case reserved
+    case closed(BedClosureReason)
+
+    public var isOpen: Bool {
+        if case .closed = self { return false }
+        return true
+    }
+}
+
+/// A bed's status over a half-open interval of time, `from..<to`; `to` is nil while the status
+/// holds. The board for any past moment is rebuilt from these intervals.
+public struct BedStatusInterval: Hashable, Codable, Sendable {
+    public var bedID: UUID
+    public var status: BedStatus
+    public var from: Date
+    public var to: Date?
+
+    public init(bedID: UUID, status: BedStatus, from: Date, to: Date? = nil) {
+        self.bedID = bedID
+        self.status = status
+        self.from = from
+        self.to = to
+    }
+
+    public func covers(_ instant: Date) -> Bool {
+        from <= instant && (to.map { instant < $0 } ?? true)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// What the regulator is told when a child who needed a secure bed could not be placed
+/// (domain.md §4). It carries the pseudonym, never the child's name.
+public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
+    public struct HomeApproached: Hashable, Codable, Sendable {
+        public var homeReference: String
+        public var declineReasons: [DeclineReason]
+
+        public init(homeReference: String, declineReasons: [DeclineReason]) {
+            self.homeReference = homeReference
+            self.declineReasons = declineReasons
+        }
+    }
+
+    public var id: UUID
+    public var referralID: UUID
+    public var regulator: Regulator
+    public var childPseudonym: String
+    public var ageBand: AgeBand
+    public var sex: Sex
+    public var localAuthorityCode: String
+    public var legalBasis: LegalBasis
+    public var referredAt: Date
+    public var closedAt: Date
+    public var homesApproached: [HomeApproached]
+    public var alternative: AlternativeAccommodation
+    public var acknowledgedAt: Date?
+
+    public init(
+        id: UUID, referralID: UUID, regulator: Regulator, childPseudonym: String, ageBand: AgeBand, sex: Sex,
+        localAuthorityCode: String, legalBasis: LegalBasis, referredAt: Date, closedAt: Date,
+        homesApproached: [HomeApproached], alternative: AlternativeAccommodation, acknowledgedAt: Date? = nil
+    ) {
+        self.id = id
+        self.referralID = referralID
+        self.regulator = regulator
+        self.childPseudonym = childPseudonym
+        self.ageBand = ageBand
+        self.sex = sex
+        self.localAuthorityCode = localAuthorityCode
+        self.legalBasis = legalBasis
+        self.referredAt = referredAt
+        self.closedAt = closedAt
+        self.homesApproached = homesApproached
+        self.alternative = alternative
+        self.acknowledgedAt = acknowledgedAt
+    }
+
+    /// Builds the notification for a referral closed unplaced, from its facts and every
+    /// decline it received.
+    public init(
+        id: UUID, unplaced referral: Referral, child: Child, country: Country, responses: [HomeResponse],
+        homeReferences: [UUID: String]
+    ) {
+        let approached = responses.sorted { $0.respondedAt < $1.respondedAt }.map { response in
+            let reasons: [DeclineReason] =
+                if case .decline(let reasons, _) = response.answer { reasons.sorted() } else { [] }
+            return HomeApproached(
+                homeReference: homeReferences[response.homeID] ?? "unknown", declineReasons: reasons)
+        }
+        self.init(
+            id: id, referralID: referral.id, regulator: Regulator(for: country), childPseudonym: child.pseudonym,
+            ageBand: referral.ageBand, sex: child.sex, localAuthorityCode: referral.localAuthorityCode,
+            legalBasis: referral.legalBasis, referredAt: referral.submittedAt ?? referral.createdAt,
+            closedAt: referral.closedAt ?? referral.createdAt, homesApproached: approached,
+            alternative: referral.alternative ?? .otherOrNotKnown)
+    }
+}

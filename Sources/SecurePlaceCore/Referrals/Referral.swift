@@ -1,0 +1,56 @@
+import Foundation
+
+/// A local authority's request for a secure bed for one child.
+public struct Referral: Hashable, Codable, Sendable, Identifiable {
+    public var id: UUID
+    /// A short human reference such as `R-2026-00412`.
+    public var reference: String
+    public var childID: UUID
+    public var localAuthorityCode: String
+    /// The child's age in whole years when referred; matching and statistics use it so that
+    /// they never need the date of birth.
+    public var ageAtReferral: Int
+    public var legalBasis: LegalBasis
+    public var courtOrder: CourtOrder
+    public var urgency: Urgency
+    public var dateNeeded: CalendarDate
+    public var summary: String
+    public var state: ReferralState
+    public var createdAt: Date
+    public var submittedAt: Date?
+    public var closedAt: Date?
+    /// Where the child went when no secure bed was found.
+    public var alternative: AlternativeAccommodation?
+    public var withdrawalReason: String?
+
+    public init(
+        id: UUID, reference: String, childID: UUID, localAuthorityCode: String, ageAtReferral: Int,
+        legalBasis: LegalBasis, courtOrder: CourtOrder, urgency: Urgency, dateNeeded: CalendarDate,
+        summary: String, state: ReferralState = .draft, createdAt: Date, submittedAt: Date? = nil,
+        closedAt: Date? = nil, alternative: AlternativeAccommodation? = nil, withdrawalReason: String? = nil
+    ) {
+        self.id = id
+        self.reference = reference
+        self.childID = childID
+        self.localAuthorityCode = localAuthorityCode
+        self.ageAtReferral = ageAtReferral
+        self.legalBasis = legalBasis
+        self.courtOrder = courtOrder
+        self.urgency = urgency
+        self.dateNeeded = dateNeeded
+        self.summary = summary
+        self.state = state
+        self.createdAt = createdAt
+        self.submittedAt = submittedAt
+        self.closedAt = closedAt
+        self.alternative = alternative
+        self.withdrawalReason = withdrawalReason
+    }
+
+    public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }
+
+    /// Applies an event through the state machine; the referral is unchanged on error.
+    public mutating func apply(_ event: ReferralEvent) throws(ReferralTransitionError) {
+        state = try state.after(event)
+    }
+}

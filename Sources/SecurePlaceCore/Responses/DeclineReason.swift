@@ -1,0 +1,38 @@
+/// Why a home declined a referral (domain.md §4); a home gives one or more, with a note.
+public enum DeclineReason: String, Codable, Sendable, CaseIterable, Comparable {
+    case noVacancyOfRequiredKind = "no-vacancy"
+    case bedClosedStaffing = "bed-closed-staffing"
+    case bedClosedRepair = "bed-closed-repair"
+    case compatibilityWithCurrentChildren = "compatibility"
+    case riskToOtherChildren = "risk-to-children"
+    case riskToStaff = "risk-to-staff"
+    case needsBeyondSpecialism = "needs-beyond-specialism"
+    case ageOrSexOutsideRegistration = "outside-registration"
+    case legalAuthorityNotInPlace = "no-legal-authority"
+    case insufficientInformation = "insufficient-information"
+    case historyCannotBeManaged = "history-cannot-be-managed"
+    case other
+
+    public var code: String { rawValue }
+
+    public var name: String {
+        switch self {
+        case .noVacancyOfRequiredKind: "No vacancy of the required kind"
+        case .bedClosedStaffing: "Bed closed (staffing)"
+        case .bedClosedRepair: "Bed closed (repair or refurbishment)"
+        case .compatibilityWithCurrentChildren: "Compatibility with the children currently placed"
+        case .riskToOtherChildren: "Risk to other children"
+        case .riskToStaff: "Risk to staff"
+        case .needsBeyondSpecialism: "Needs beyond the home's specialism or registration"
+        case .ageOrSexOutsideRegistration: "Age or sex outside the home's registration"
+        case .legalAuthorityNotInPlace: "Legal authority not in place"
+        case .insufficientInformation: "Insufficient information in the referral"
+        case .historyCannotBeManaged: "Child's history (violence or harmful sexual behaviour) cannot be managed"
+        case .other: "Other (note required)"
+        }
+    }
+
+    public static func < (lhs: DeclineReason, rhs: DeclineReason) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}

@@ -1,0 +1,82 @@
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+
+extension DatabaseConfigurationFactory {
+    /// The Fluent configuration for a database URL.
+    public static func secureplace(_ url: DatabaseURL) throws -> DatabaseConfigurationFactory {
+        switch url {
+        case .sqliteFile(let path):
+            return .sqlite(.file(path))
+        case .sqliteInMemory:
+            return .sqlite(.memory)
+        case .postgres(let address):
+            let configuration = try SQLPostgresConfiguration(url: address)
+            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10))
+        }
+    }
+}
+
+extension Databases {
+    /// Registers SecurePlace's one database, chosen by URL, as the default.
+    public func useSecurePlace(_ url: DatabaseURL) throws {
+        use(try .secureplace(url), as: .secureplace, isDefault: true)
+    }
+}
+
+extension DatabaseID {
+    public static let secureplace = DatabaseID(string: "secureplace")
+}
+
+/// The database without a web server: used by the command-line tool and by tests.
+/// Always call `shutdown()` (or use `withStandaloneDatabase`).
+public final class StandaloneDatabase: Sendable {
+    public let databases: Databases
+    public let logger: Logger
+
+    public init(url: DatabaseURL, logger: Logger = Logger(label: "secureplace.storage")) throws {
+        self.logger = logger
+        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        try databases.useSecurePlace(url)
+    }
+
+    public var database: any Database {
+        databases.database(
+            .secureplace, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    /// Applies every migration not yet applied.
+    public func migrate() async throws {
+        let migrations = Migrations()
+        migrations.addSecurePlaceMigrations()
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        try await migrator.setupIfNeeded().get()
+        try await migrator.prepareBatch().get()
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+    }
+}
+
+/// Opens a database, runs `body`, and shuts the connections down whatever happens.
+public func withStandaloneDatabase<Result: Sendable>(
+    _ url: DatabaseURL, migrate: Bool = true, _ body: (any Database) async throws -> Result
+) async throws -> Result {
+    let standalone = try StandaloneDatabase(url: url)
+    do {
+        if migrate { try await standalone.migrate() }
+        let result = try await body(standalone.database)
+        await standalone.shutdown()
+        return result
+    } catch {
+        await standalone.shutdown()
+        throw error
+    }
+}

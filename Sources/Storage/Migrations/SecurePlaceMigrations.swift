@@ -1,0 +1,13 @@
+import FluentKit
+
+extension Migrations {
+    /// Every migration, in the order they must run. Append; never reorder or edit one that
+    /// has shipped.
+    public func addSecurePlaceMigrations() {
+        add(CreateReferenceData(), to: .secureplace)
+        add(CreateOrganisationsAndUsers(), to: .secureplace)
+        add(CreateHomesAndBeds(), to: .secureplace)
+        add(CreateChildrenAndReferrals(), to: .secureplace)
+        add(CreatePlacementsAndOutcomes(), to: .secureplace)
+    }
+}

@@ -1,0 +1,74 @@
+import FluentKit
+import Foundation
+import SecurePlaceCore
+
+extension Store {
+    public func save(homes: [SecureHome]) async throws {
+        try await insert(homes.map(HomeRecord.init))
+    }
+
+    public func save(beds: [Bed]) async throws {
+        try await insert(beds.map(BedRecord.init))
+    }
+
+    public func save(bedStatusIntervals: [BedStatusInterval]) async throws {
+        try await insert(bedStatusIntervals.map(BedStatusIntervalRecord.init))
+    }
+
+    public func homes() async throws -> [SecureHome] {
+        try await HomeRecord.query(on: database).sort(\.$name).all().map { try $0.value() }
+    }
+
+    public func home(id: UUID) async throws -> SecureHome? {
+        try await HomeRecord.find(id, on: database)?.value()
+    }
+
+    public func home(reference: String) async throws -> SecureHome? {
+        try await HomeRecord.query(on: database).filter(\.$reference == reference).first()?.value()
+    }
+
+    public func beds(ofHome homeID: UUID? = nil) async throws -> [Bed] {
+        var query = BedRecord.query(on: database)
+        if let homeID { query = query.filter(\.$homeID == homeID) }
+        return try await query.sort(\.$label).all().map { try $0.value() }
+    }
+
+    /// The status interval of every bed (or of one home's beds) in force at `instant`.
+    public func bedStatusIntervals(at instant: Date, ofHome homeID: UUID? = nil) async throws -> [BedStatusInterval] {
+        var query = BedStatusIntervalRecord.query(on: database)
+            .filter(\.$startsAt <= instant)
+            .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > instant) }
+        if let homeID {
+            let bedIDs = try await BedRecord.query(on: database).filter(\.$homeID == homeID).all(\.$id)
+            query = query.filter(\.$bedID ~~ bedIDs)
+        }
+        return try await query.all().map { try $0.value() }
+    }
+
+    /// Every status interval a bed has had, oldest first: the bed's history.
+    public func bedStatusHistory(ofBed bedID: UUID) async throws -> [BedStatusInterval] {
+        try await BedStatusIntervalRecord.query(on: database).filter(\.$bedID == bedID).sort(\.$startsAt).all()
+            .map { try $0.value() }
+    }
+
+    /// Ends the bed's current interval at `instant` and opens a new one with `status`: the
+    /// one way a bed's status changes, so history is never overwritten.
+    public func changeStatus(ofBed bedID: UUID, to status: BedStatus, at instant: Date) async throws {
+        let current = try await BedStatusIntervalRecord.query(on: database)
+            .filter(\.$bedID == bedID).filter(\.$endsAt == nil).all()
+        for interval in current {
+            interval.endsAt = instant
+            try await interval.save(on: database)
+        }
+        try await BedStatusIntervalRecord(BedStatusInterval(bedID: bedID, status: status, from: instant))
+            .create(on: database)
+    }
+
+    /// The national bed board as it stood at `instant`.
+    public func bedBoard(at instant: Date) async throws -> BedBoard {
+        async let homes = homes()
+        async let beds = beds()
+        async let intervals = bedStatusIntervals(at: instant)
+        return BedBoard.build(homes: try await homes, beds: try await beds, intervals: try await intervals, at: instant)
+    }
+}

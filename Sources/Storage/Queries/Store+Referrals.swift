@@ -1,0 +1,51 @@
+import FluentKit
+import Foundation
+import SecurePlaceCore
+
+extension Store {
+    public func save(children: [Child], identities: [ChildIdentity]) async throws {
+        try await insert(children.map(ChildRecord.init))
+        try await insert(identities.map(ChildIdentityRecord.init))
+    }
+
+    public func save(referrals: [Referral]) async throws {
+        try await insert(referrals.map(ReferralRecord.init))
+    }
+
+    public func save(responses: [HomeResponse]) async throws {
+        try await insert(responses.map(HomeResponseRecord.init))
+    }
+
+    public func save(placements: [Placement], episodes: [PlacementEpisode]) async throws {
+        try await insert(placements.map(PlacementRecord.init))
+        try await insert(episodes.map(PlacementEpisodeRecord.init))
+    }
+
+    public func save(notifications: [RegulatorNotification]) async throws {
+        try await insert(notifications.map(RegulatorNotificationRecord.init))
+    }
+
+    public func children() async throws -> [Child] {
+        try await ChildRecord.query(on: database).all().map { try $0.value() }
+    }
+
+    public func referrals() async throws -> [Referral] {
+        try await ReferralRecord.query(on: database).sort(\.$createdAt).all().map { try $0.value() }
+    }
+
+    public func responses() async throws -> [HomeResponse] {
+        try await HomeResponseRecord.query(on: database).sort(\.$respondedAt).all().map { try $0.value() }
+    }
+
+    public func placements() async throws -> [Placement] {
+        try await PlacementRecord.query(on: database).sort(\.$admittedAt).all().map { try $0.value() }
+    }
+
+    public func placementEpisodes() async throws -> [PlacementEpisode] {
+        try await PlacementEpisodeRecord.query(on: database).all().map { try $0.value() }
+    }
+
+    public func notifications() async throws -> [RegulatorNotification] {
+        try await RegulatorNotificationRecord.query(on: database).sort(\.$closedAt).all().map { try $0.value() }
+    }
+}

@@ -1,0 +1,31 @@
+import FluentKit
+
+/// The query functions the use cases call, over one database connection or transaction.
+/// Records never leave Storage: every function takes and returns SecurePlaceCore values.
+public struct Store: Sendable {
+    public let database: any Database
+
+    public init(_ database: any Database) {
+        self.database = database
+    }
+
+    /// Runs `body` in one transaction: everything it writes lands, or nothing does.
+    public func transaction<Result: Sendable>(
+        _ body: @escaping @Sendable (Store) async throws -> Result
+    ) async throws -> Result {
+        try await database.transaction { transaction in
+            try await body(Store(transaction))
+        }
+    }
+
+    /// Inserts many rows in a few statements; chunks stay well under both databases' limits
+    /// on bound parameters.
+    func insert<Record: Model>(_ records: [Record]) async throws {
+        var start = records.startIndex
+        while start < records.endIndex {
+            let end = min(start + 400, records.endIndex)
+            try await Array(records[start..<end]).create(on: database)
+            start = end
+        }
+    }
+}

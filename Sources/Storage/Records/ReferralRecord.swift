@@ -1,0 +1,68 @@
+import FluentKit
+import Foundation
+import SecurePlaceCore
+
+final class ReferralRecord: Model, @unchecked Sendable {
+    static let schema = "referrals"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "reference") var reference: String
+    @Field(key: "child_id") var childID: UUID
+    @Field(key: "local_authority_code") var localAuthorityCode: String
+    @Field(key: "age_at_referral") var ageAtReferral: Int
+    @Field(key: "legal_basis") var legalBasis: String
+    @Field(key: "order_status") var orderStatus: String
+    @OptionalField(key: "order_starts_on") var orderStartsOn: String?
+    @OptionalField(key: "order_ends_on") var orderEndsOn: String?
+    @Field(key: "urgency") var urgency: String
+    @Field(key: "date_needed") var dateNeeded: String
+    @Field(key: "summary") var summary: String
+    @Field(key: "state") var state: String
+    @Field(key: "created_at") var createdAt: Date
+    @OptionalField(key: "submitted_at") var submittedAt: Date?
+    @OptionalField(key: "closed_at") var closedAt: Date?
+    @OptionalField(key: "alternative") var alternative: String?
+    @OptionalField(key: "withdrawal_reason") var withdrawalReason: String?
+
+    init() {}
+
+    init(_ referral: Referral) {
+        id = referral.id
+        reference = referral.reference
+        childID = referral.childID
+        localAuthorityCode = referral.localAuthorityCode
+        ageAtReferral = referral.ageAtReferral
+        legalBasis = referral.legalBasis.rawValue
+        orderStatus = referral.courtOrder.status.rawValue
+        orderStartsOn = referral.courtOrder.startsOn?.iso
+        orderEndsOn = referral.courtOrder.endsOn?.iso
+        urgency = referral.urgency.rawValue
+        dateNeeded = referral.dateNeeded.iso
+        summary = referral.summary
+        state = referral.state.rawValue
+        createdAt = referral.createdAt
+        submittedAt = referral.submittedAt
+        closedAt = referral.closedAt
+        alternative = referral.alternative?.rawValue
+        withdrawalReason = referral.withdrawalReason
+    }
+
+    func value() throws -> Referral {
+        func day(_ text: String?) throws -> CalendarDate? {
+            guard let text else { return nil }
+            guard let day = CalendarDate(iso: text) else { throw UnknownCodeError(list: "date", code: text) }
+            return day
+        }
+        return Referral(
+            id: try requireID(), reference: reference, childID: childID, localAuthorityCode: localAuthorityCode,
+            ageAtReferral: ageAtReferral, legalBasis: try decodeCode(LegalBasis.self, legalBasis, list: "legal basis"),
+            courtOrder: CourtOrder(
+                status: try decodeCode(CourtOrderStatus.self, orderStatus, list: "court order status"),
+                startsOn: try day(orderStartsOn), endsOn: try day(orderEndsOn)),
+            urgency: try decodeCode(Urgency.self, urgency, list: "urgency"), dateNeeded: try day(dateNeeded)!,
+            summary: summary, state: try decodeCode(ReferralState.self, state, list: "referral state"),
+            createdAt: createdAt, submittedAt: submittedAt, closedAt: closedAt,
+            alternative: try alternative.map { try decodeCode(AlternativeAccommodation.self, $0, list: "alternative") },
+            withdrawalReason: withdrawalReason)
+    }
+}
