@@ -1,0 +1,26 @@
+import Foundation
+import SecurePlaceCore
+
+/// A synthetic national picture: fictional homes and children, generated to look like the
+/// field (domain.md §3, "Demo calibration"). Nothing in it is about a real child or home.
+public struct DemoDataset: Sendable {
+    public static let label = "synthetic demo data"
+    /// The `settings` key under which a database records that it holds demo data.
+    public static let settingKey = "dataset"
+
+    public var seed: UInt64
+    public var start: Date
+    public var end: Date
+    public var homes: [SecureHome]
+    public var beds: [Bed]
+    public var bedStatusIntervals: [BedStatusInterval]
+    public var children: [Child]
+    public var identities: [ChildIdentity]
+    public var referrals: [Referral]
+    public var responses: [HomeResponse]
+    public var placements: [Placement]
+    public var episodes: [PlacementEpisode]
+    public var notifications: [RegulatorNotification]
+    public var organisations: [Organisation]
+    public var users: [User]
+}

@@ -1,0 +1,44 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+/// Writes a generated demo data set into an empty database in one transaction, and marks
+/// the database as holding synthetic data so every page and export can say so.
+public struct LoadDemoData: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public func callAsFunction(_ dataset: DemoDataset) async throws {
+        try await store.transaction { store in
+            guard try await store.homes().isEmpty else { throw DemoLoadError.databaseNotEmpty }
+            try await store.saveSetting(DemoDataset.settingKey, value: DemoDataset.label)
+            try await store.save(organisations: dataset.organisations, users: dataset.users)
+            try await store.save(homes: dataset.homes)
+            try await store.save(beds: dataset.beds)
+            try await store.save(bedStatusIntervals: dataset.bedStatusIntervals)
+            try await store.save(children: dataset.children, identities: dataset.identities)
+            try await store.save(referrals: dataset.referrals)
+            try await store.save(responses: dataset.responses)
+            try await store.save(placements: dataset.placements, episodes: dataset.episodes)
+            try await store.save(notifications: dataset.notifications)
+        }
+    }
+}
+
+public enum DemoLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    case databaseNotEmpty
+
+    public var description: String {
+        "The database already holds homes; demo data goes only into an empty database (name a new file with --database)."
+    }
+}
+
+extension Store {
+    /// Whether the database holds the synthetic demo data set.
+    public func holdsDemoData() async throws -> Bool {
+        try await setting(DemoDataset.settingKey) == DemoDataset.label
+    }
+}

@@ -1,0 +1,18 @@
+import SecurePlaceCore
+import Storage
+
+/// Saves checked reference data in one transaction: all of it lands, or none.
+public struct LoadReferenceData: Sendable {
+    public let store: Store
+
+    public init(store: Store) {
+        self.store = store
+    }
+
+    public func callAsFunction(_ data: ReferenceData) async throws {
+        try await store.transaction { transaction in
+            try await transaction.saveReferenceData(
+                regionNames: data.regionNames, localAuthorities: data.localAuthorities)
+        }
+    }
+}
