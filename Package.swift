@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
             ],
+            resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/openapi.json")],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -58,12 +59,21 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Shared by the test targets only: a throwaway SQLite or PostgreSQL database per test.
+        .target(
+            name: "TestSupport",
+            dependencies: ["Storage", .product(name: "Fluent", package: "fluent")],
+            path: "Tests/TestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: strictSettings),
-        .testTarget(name: "CoordinationTests", dependencies: ["Coordination", "Storage"], swiftSettings: strictSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CoordinationTests", dependencies: ["Coordination", "Storage", "TestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["WebApp", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strictSettings
         ),
     ],

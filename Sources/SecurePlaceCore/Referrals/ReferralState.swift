@@ -73,6 +73,11 @@ public struct ReferralTransitionError: Error, Hashable, Sendable, CustomStringCo
     public var state: ReferralState
     public var event: ReferralEvent
 
+    public init(state: ReferralState, event: ReferralEvent) {
+        self.state = state
+        self.event = event
+    }
+
     public var description: String {
         "A referral that is \(state.name.lowercased()) cannot \(event.name)."
     }

@@ -65,18 +65,24 @@ public final class StandaloneDatabase: Sendable {
     }
 }
 
-/// Opens a database, runs `body`, and shuts the connections down whatever happens.
+/// Opens a database, applies migrations (unless told not to), runs `body` and shuts the
+/// connections down whatever happens. A driver failure comes out as a `DatabaseProblem`:
+/// one line naming the database and what is wrong.
 public func withStandaloneDatabase<Result: Sendable>(
-    _ url: DatabaseURL, migrate: Bool = true, _ body: (any Database) async throws -> Result
+    _ url: DatabaseURL, migrate: Bool = true, _ body: (Store) async throws -> Result
 ) async throws -> Result {
-    let standalone = try StandaloneDatabase(url: url)
+    // Failures are reported once, by the caller, as one line; the drivers' own logging would
+    // repeat them with internals.
+    var logger = Logger(label: "secureplace.storage")
+    logger.logLevel = .critical
+    let standalone = try StandaloneDatabase(url: url, logger: logger)
     do {
         if migrate { try await standalone.migrate() }
-        let result = try await body(standalone.database)
+        let result = try await body(Store(standalone.database))
         await standalone.shutdown()
         return result
     } catch {
         await standalone.shutdown()
-        throw error
+        throw DatabaseProblem.wrappingDriverError(error, database: url)
     }
 }

@@ -17,12 +17,13 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             return
         }
         if trimmed.hasPrefix("sqlite://") {
-            let path = String(trimmed.dropFirst("sqlite://".count))
-            guard !path.isEmpty, path != "/" else {
-                throw DatabaseURLError(text: text, problem: "it names no file; use sqlite:///path/to/file.sqlite")
+            // As SQLAlchemy reads them: sqlite:///relative/file.sqlite, sqlite:////absolute/file.sqlite.
+            var path = Substring(trimmed.dropFirst("sqlite://".count))
+            if path.hasPrefix("/") { path = path.dropFirst() }
+            guard !path.isEmpty, !path.hasSuffix("/") else {
+                throw DatabaseURLError(text: text, problem: "it names no file; use sqlite:///file.sqlite (four slashes for an absolute path)")
             }
-            // sqlite:///abs/path gives "/abs/path"; sqlite://relative/path gives "relative/path".
-            self = .sqliteFile(path: path)
+            self = .sqliteFile(path: String(path))
             return
         }
         if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
@@ -50,7 +51,7 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
     /// The URL with any password hidden, safe to print and log.
     public var description: String {
         switch self {
-        case .sqliteFile(let path): return "sqlite://\(path)"
+        case .sqliteFile(let path): return "sqlite:///\(path)"
         case .sqliteInMemory: return "sqlite::memory:"
         case .postgres(let url):
             var components = URLComponents(url: url, resolvingAgainstBaseURL: false)

@@ -1,0 +1,24 @@
+import Foundation
+import Storage
+
+/// Everything the running service is configured by; `serve` and every test build one.
+public struct AppSettings: Sendable {
+    public var database: DatabaseURL
+    public var hostname: String
+    public var port: Int
+    /// Applies pending migrations when the app starts.
+    public var migrateOnStart: Bool
+    /// The clock; tests pass a fixed one.
+    public var now: @Sendable () -> Date
+
+    public init(
+        database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.database = database
+        self.hostname = hostname
+        self.port = port
+        self.migrateOnStart = migrateOnStart
+        self.now = now
+    }
+}

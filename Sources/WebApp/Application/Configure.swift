@@ -1,0 +1,60 @@
+import Fluent
+import Foundation
+import Leaf
+import Storage
+import Vapor
+
+/// Builds the whole app from settings. `serve` and every test use this one function, so
+/// tests run the real app.
+public func configure(_ app: Application, settings: AppSettings) async throws {
+    let resources = Bundle.module.resourceURL!
+    app.directory.viewsDirectory = resources.appendingPathComponent("Views").path + "/"
+    app.directory.publicDirectory = resources.appendingPathComponent("Public").path + "/"
+    app.http.server.configuration.hostname = settings.hostname
+    app.http.server.configuration.port = settings.port
+
+    app.middleware = Middlewares()
+    app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(ProblemMiddleware(environment: app.environment))
+    app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+
+    try app.databases.useSecurePlace(settings.database)
+    app.migrations.addSecurePlaceMigrations()
+    if settings.migrateOnStart {
+        try await app.autoMigrate()
+    }
+
+    app.leaf.cache.isEnabled = app.environment.isRelease
+    app.views.use(.leaf)
+
+    app.storage[ClockKey.self] = settings.now
+    try app.register(collection: BedBoardController())
+    try app.register(collection: HealthController())
+    try app.register(collection: OpenAPIController())
+}
+
+/// Runs the service until it is stopped (Ctrl-C or SIGTERM), and always shuts it down.
+public func runServer(settings: AppSettings) async throws {
+    var environment = try Environment.detect(arguments: ["secureplace"])
+    // Vapor's own serve command binds the address and handles signals for a graceful stop.
+    environment.arguments = ["secureplace", "serve", "--hostname", settings.hostname, "--port", "\(settings.port)"]
+    try LoggingSystem.bootstrap(from: &environment)
+    let app = try await Application.make(environment)
+    do {
+        try await configure(app, settings: settings)
+        try await app.execute()
+        try await app.asyncShutdown()
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+struct ClockKey: StorageKey {
+    typealias Value = @Sendable () -> Date
+}
+
+extension Request {
+    /// The current time from the app's clock.
+    var now: Date { (application.storage[ClockKey.self] ?? { Date() })() }
+}

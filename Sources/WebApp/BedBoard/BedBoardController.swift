@@ -1,0 +1,83 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Storage
+import Vapor
+
+/// The national bed board and each home's beds, as pages and as JSON.
+struct BedBoardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(use: boardPage)
+        routes.get("homes", ":homeID", use: homePage)
+        let api = routes.grouped("api", "v1")
+        api.get("bed-board", use: boardJSON)
+        api.get("homes", ":homeID", use: homeJSON)
+    }
+
+    @Sendable func boardPage(request: Request) async throws -> View {
+        let store = Store(request.db)
+        let text = try? request.query.get(String.self, at: "date")
+        var dateError: String?
+        let board: BedBoard
+        do {
+            board = try await viewBoard(request)(on: try parseDate(text))
+        } catch let error as FieldValidationError {
+            dateError = error.message
+            board = try await viewBoard(request)(on: nil)
+        } catch let error as BedBoardDateError {
+            dateError = error.description
+            board = try await viewBoard(request)(on: nil)
+        }
+        let page = BoardPage(
+            board: board, isDemo: try await store.holdsDemoData(), today: CalendarDate(containing: request.now),
+            dateValue: text ?? board.day.iso, dateError: dateError)
+        return try await request.view.render("board", page)
+    }
+
+    @Sendable func boardJSON(request: Request) async throws -> BedBoardDTO {
+        let day = try parseDate(try? request.query.get(String.self, at: "date"))
+        let board = try await viewBoard(request)(on: day)
+        return BedBoardDTO(board, dataset: try await dataset(request))
+    }
+
+    @Sendable func homePage(request: Request) async throws -> View {
+        let text = try? request.query.get(String.self, at: "date")
+        let home = try await homeBeds(request, day: try parseDate(text))
+        let authorities = try await Store(request.db).localAuthorities()
+        let authorityName = authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
+        let page = HomePage(
+            home, authorityName: authorityName, isDemo: try await Store(request.db).holdsDemoData(),
+            today: CalendarDate(containing: request.now), dateValue: text ?? CalendarDate(containing: home.asOf).iso)
+        return try await request.view.render("home", page)
+    }
+
+    @Sendable func homeJSON(request: Request) async throws -> HomeBedsDTO {
+        let home = try await homeBeds(request, day: try parseDate(try? request.query.get(String.self, at: "date")))
+        return HomeBedsDTO(home, dataset: try await dataset(request))
+    }
+
+    private func homeBeds(_ request: Request, day: CalendarDate?) async throws -> HomeBeds {
+        // An id that is not a UUID cannot name a home: the same 404 as an unknown one.
+        guard let id = request.parameters.get("homeID", as: UUID.self),
+            let home = try await viewBoard(request).home(id, on: day)
+        else { throw Abort(.notFound) }
+        return home
+    }
+
+    private func viewBoard(_ request: Request) -> ViewBedBoard {
+        let now = request.now
+        return ViewBedBoard(store: Store(request.db), now: { now })
+    }
+
+    private func dataset(_ request: Request) async throws -> String? {
+        try await Store(request.db).holdsDemoData() ? DemoDataset.label : nil
+    }
+
+    private func parseDate(_ text: String?) throws -> CalendarDate? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let day = CalendarDate(iso: text) else {
+            throw FieldValidationError(field: "date", message: "Enter a real date in the form YYYY-MM-DD, for example 2026-03-31.")
+        }
+        return day
+    }
+}

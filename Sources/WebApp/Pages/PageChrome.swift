@@ -1,0 +1,32 @@
+import Foundation
+import SecurePlaceCore
+
+/// What every page's layout needs: its title and whether the data is the synthetic demo.
+struct PageChrome: Encodable {
+    var title: String
+    var isDemo: Bool
+    /// Starts the browser tab title with "Error:" when the page shows a validation error.
+    var hasError = false
+}
+
+/// Dates and times as people in England and Wales read them, in Europe/London.
+enum DisplayFormat {
+    static func dateTime(_ instant: Date) -> String {
+        let day = CalendarDate(containing: instant)
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = CalendarDate.timeZone
+        formatter.dateFormat = "HH:mm"
+        return "\(day.longForm), \(formatter.string(from: instant))"
+    }
+
+    static func sexesAndAges(sexes: [Sex], minimumAge: Int, maximumAge: Int) -> String {
+        let who =
+            switch Set(sexes) {
+            case [.female]: "Girls"
+            case [.male]: "Boys"
+            default: "Girls and boys"
+            }
+        return "\(who), \(minimumAge) to \(maximumAge)"
+    }
+}
