@@ -1,0 +1,107 @@
+"""The bed board in a real headless Chromium, against `secureplace serve --demo`.
+
+scripts/test starts the service and sets SECUREPLACE_BASE_URL.
+"""
+import json
+import os
+import shutil
+import urllib.request
+
+import pytest
+from axe_selenium_python import Axe
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+
+BASE_URL = os.environ.get("SECUREPLACE_BASE_URL", "http://127.0.0.1:8080")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
+        options.add_argument(argument)
+    # The driver comes from Debian's chromium-driver: nothing is downloaded.
+    service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
+    driver = webdriver.Chrome(service=service, options=options)
+    yield driver
+    driver.quit()
+
+
+def board_json(query=""):
+    with urllib.request.urlopen(f"{BASE_URL}/api/v1/bed-board{query}") as response:
+        return json.load(response)
+
+
+def serious_violations(driver):
+    axe = Axe(driver)
+    axe.inject()
+    results = axe.run()
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in results["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def test_board_shows_every_demo_home_with_its_welfare_vacancies(browser):
+    expected = {
+        home["name"]: home["beds"]["welfareVacancies"]
+        for region in board_json()["regions"]
+        for home in region["homes"]
+    }
+    browser.get(BASE_URL + "/")
+
+    assert browser.find_element(By.TAG_NAME, "h1").text == "National bed board"
+    assert "synthetic demo data" in browser.find_element(By.CSS_SELECTOR, ".demo-banner").text
+    rows = browser.find_elements(By.CSS_SELECTOR, "tr[data-testid=home-row]")
+    shown = {
+        row.find_element(By.CSS_SELECTOR, "th a").text: int(row.find_element(By.CSS_SELECTOR, "[data-testid=welfare-vacancies]").text)
+        for row in rows
+    }
+    assert len(shown) == 14
+    assert shown == expected
+    national = int(browser.find_element(By.CSS_SELECTOR, "[data-testid=national-welfare-vacancies]").text)
+    assert national == sum(expected.values())
+    assert "There is no secure children's home in this region." in browser.find_element(By.ID, "region-E12000007").find_element(By.XPATH, "..").text
+
+
+def test_board_has_no_serious_accessibility_violations(browser):
+    browser.get(BASE_URL + "/")
+    assert serious_violations(browser) == []
+
+
+def test_a_home_page_lists_its_beds_and_passes_the_scan(browser):
+    browser.get(BASE_URL + "/")
+    link = browser.find_element(By.CSS_SELECTOR, "tr[data-testid=home-row] th a")
+    name = link.text
+    link.click()
+    assert browser.find_element(By.TAG_NAME, "h1").text == name
+    assert len(browser.find_elements(By.CSS_SELECTOR, "table tbody tr")) > 3
+    assert serious_violations(browser) == []
+
+
+def test_a_past_day_is_rebuilt_and_a_bad_date_is_explained_beside_the_field(browser):
+    past = board_json("?date=2026-01-15")
+    browser.get(BASE_URL + "/?date=2026-01-15")
+    assert "the end of 15 January 2026" in browser.find_element(By.CSS_SELECTOR, ".lead").text
+    national = int(browser.find_element(By.CSS_SELECTOR, "[data-testid=national-welfare-vacancies]").text)
+    assert national == past["national"]["welfareVacancies"]
+
+    browser.get(BASE_URL + "/?date=2026-02-30")
+    assert browser.title.startswith("Error:")
+    assert "Enter a real date" in browser.find_element(By.ID, "date-error").text
+    assert browser.find_element(By.ID, "date").get_attribute("value") in ("2026-02-30", "")
+    assert serious_violations(browser) == []
+
+
+def test_board_reflows_on_a_phone_without_losing_the_figures(browser):
+    browser.set_window_size(375, 800)
+    try:
+        browser.get(BASE_URL + "/")
+        page_width = browser.execute_script("return document.documentElement.scrollWidth")
+        assert page_width <= 375 + 1, "only the tables scroll sideways, not the page"
+        assert browser.find_element(By.CSS_SELECTOR, "[data-testid=national-welfare-vacancies]").is_displayed()
+    finally:
+        browser.set_window_size(1280, 1000)
