@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
     ],
     targets: [
@@ -47,6 +48,7 @@ let package = Package(
                 "SecurePlaceCore", "Storage", "Coordination",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
             ],
             resources: [.copy("Resources/Views"), .copy("Resources/Public"), .copy("Resources/openapi.json")],
             swiftSettings: strictSettings
@@ -73,7 +75,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["WebApp", "Coordination", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: strictSettings
         ),
     ],

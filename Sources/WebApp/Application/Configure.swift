@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import Leaf
+import LeafKit
 import Storage
 import Vapor
 
@@ -25,6 +26,12 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     }
 
     app.leaf.cache.isEnabled = app.environment.isRelease
+    // The templates ship inside the package's resource bundle, which SwiftPM puts under
+    // .build; Leaf's default limits refuse any path with a hidden directory in it.
+    app.leaf.sources = .singleSource(
+        NIOLeafFiles(
+            fileio: app.fileio, limits: [.toSandbox, .requireExtensions],
+            sandboxDirectory: app.directory.viewsDirectory, viewDirectory: app.directory.viewsDirectory))
     app.views.use(.leaf)
 
     app.storage[ClockKey.self] = settings.now

@@ -19,9 +19,10 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if wantsJSON(request) {
-                let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
-                try response.content.encode(problem, as: ProblemDetails.contentType)
-                return response
+                var headers = HTTPHeaders()
+                headers.contentType = ProblemDetails.contentType
+                let body = try JSONEncoder().encode(problem)
+                return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
             }
             let isDemo = (try? await Store(request.db).holdsDemoData()) ?? false
             let page = ErrorPage(
