@@ -16,7 +16,8 @@ struct ReferenceDataCommand: AsyncParsableCommand {
         subcommands: [Load.self])
 
     struct Load: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Check and load the files (default: the bundled ones).")
+        static let configuration = CommandConfiguration(
+            abstract: "Check and load the files (default: the bundled ones).")
 
         @OptionGroup var databaseOptions: DatabaseOptions
 
@@ -35,7 +36,9 @@ struct ReferenceDataCommand: AsyncParsableCommand {
             try await withStandaloneDatabase(url) { store in
                 try await LoadReferenceData(store: store)(data)
             }
-            print("Loaded \(data.regionNames.count) regions and \(data.localAuthorities.count) local authorities into \(url).")
+            print(
+                "Loaded \(data.regionNames.count) regions and \(data.localAuthorities.count) local authorities into \(url)."
+            )
         }
     }
 }

@@ -21,7 +21,9 @@ struct SecurePlaceCommand: AsyncParsableCommand {
 struct DatabaseOptions: ParsableArguments {
     @ArgumentParser.Option(
         name: .long,
-        help: "Database URL: sqlite:///file.sqlite or postgres://user:password@host:port/name (default: DATABASE_URL, else sqlite:///secureplace.sqlite).")
+        help:
+            "Database URL: sqlite:///file.sqlite or postgres://user:password@host:port/name (default: DATABASE_URL, else sqlite:///secureplace.sqlite)."
+    )
     var database: String?
 
     var explicitURL: String? { database ?? ProcessInfo.processInfo.environment["DATABASE_URL"] }

@@ -50,7 +50,9 @@ struct ServeCommand: AsyncParsableCommand {
             _ = try await withStandaloneDatabase(url) { try await loadBundledReferenceDataIfMissing(into: $0) }
         }
         let shownHost = hostname == "127.0.0.1" || hostname == "0.0.0.0" ? "localhost" : hostname
-        print("\nSecurePlace is running at http://\(shownHost):\(port)\(demo ? " with synthetic demo data" : "") (database \(url)). Press Ctrl-C to stop.")
+        print(
+            "\nSecurePlace is running at http://\(shownHost):\(port)\(demo ? " with synthetic demo data" : "") (database \(url)). Press Ctrl-C to stop."
+        )
         try await runServer(settings: AppSettings(database: url, hostname: hostname, port: port))
     }
 }

@@ -10,21 +10,32 @@ struct DemoDataTests {
     static let end = CalendarDate(year: 2026, month: 11, day: 1)!.start.addingTimeInterval(12 * 3600)
 
     static func generate(seed: UInt64 = 7, months: Int = 36) throws -> DemoDataset {
-        try DemoDataGenerator(seed: seed, months: months, end: end, localAuthorities: ReferenceData.bundled().localAuthorities)
-            .generate()
+        try DemoDataGenerator(
+            seed: seed, months: months, end: end, localAuthorities: ReferenceData.bundled().localAuthorities
+        )
+        .generate()
     }
 
-    @Test("three years of demo data look like the field, within stated tolerances", arguments: [7, 2026, 31_337] as [UInt64])
+    @Test(
+        "three years of demo data look like the field, within stated tolerances",
+        arguments: [7, 2026, 31_337] as [UInt64])
     func proportions(seed: UInt64) throws {
         let summary = DemoSummary(try Self.generate(seed: seed))
         print(summary.report.joined(separator: "\n"))
         #expect((300...400).contains(summary.referralsPerYear), "about 350 welfare referrals a year")
         #expect((0.33...0.47).contains(summary.unplacedShare), "about two in five unplaced")
-        #expect((1.5...2.8).contains(summary.refusalRatio), "older boys with offending, gang or HSB flags refused about twice as often")
-        #expect((0.50...0.75).contains(summary.exploitationShareAmongPlaced), "most placed children flagged for sexual exploitation")
-        #expect((2.2...3.8).contains(summary.meanHomesApproachedPlaced), "about three homes approached per placed child")
+        #expect(
+            (1.5...2.8).contains(summary.refusalRatio),
+            "older boys with offending, gang or HSB flags refused about twice as often")
+        #expect(
+            (0.50...0.75).contains(summary.exploitationShareAmongPlaced),
+            "most placed children flagged for sexual exploitation")
+        #expect(
+            (2.2...3.8).contains(summary.meanHomesApproachedPlaced), "about three homes approached per placed child")
         #expect((5.0...7.0).contains(summary.meanHomesApproachedUnplaced), "about six per unplaced child")
-        #expect((2.4...3.6).contains(summary.meanPlacementsInYearAfterReferral), "about three new placements in the year after referral")
+        #expect(
+            (2.4...3.6).contains(summary.meanPlacementsInYearAfterReferral),
+            "about three new placements in the year after referral")
         #expect((90...125).contains(summary.medianStayDays), "median stay of three to four months")
         #expect((230...250).contains(summary.registeredPlaces))
         #expect(summary.openPlacesNow < summary.registeredPlaces, "not every registered place is open")
@@ -73,7 +84,8 @@ struct DemoDataSetTests {
             let instant = dataset.end.addingTimeInterval(-Double(daysBack) * 86_400)
             let covering = dataset.bedStatusIntervals.filter { $0.covers(instant) }
             #expect(Set(covering.map(\.bedID)).count == covering.count)
-            let board = BedBoard.build(homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: instant)
+            let board = BedBoard.build(
+                homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: instant)
             for home in board.homes {
                 let all = home.beds.all
                 #expect(all.occupied + all.reserved + all.vacant + all.closed == all.registered)
@@ -87,7 +99,9 @@ struct DemoDataSetTests {
         #expect(error?.description.contains("between 1 and 120") == true)
     }
 
-    @Test("the demo loads into an empty database, marked as synthetic, and refuses a second load", arguments: TestDatabase.all)
+    @Test(
+        "the demo loads into an empty database, marked as synthetic, and refuses a second load",
+        arguments: TestDatabase.all)
     func loads(database: TestDatabase) async throws {
         let dataset = try DemoDataTests.generate(months: 6)
         try await withTestStore(database) { store in
@@ -98,7 +112,8 @@ struct DemoDataSetTests {
             #expect(try await store.referrals().count == dataset.referrals.count)
             #expect(try await store.homes().count == 14)
             let stored = try await store.bedBoard(at: dataset.end)
-            let generated = BedBoard.build(homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: dataset.end)
+            let generated = BedBoard.build(
+                homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: dataset.end)
             #expect(stored.homes.map(\.reference) == generated.homes.map(\.reference))
             #expect(stored.homes.map(\.beds) == generated.homes.map(\.beds), "the stored board is the generated one")
             await #expect(throws: DemoLoadError.databaseNotEmpty) { try await LoadDemoData(store: store)(dataset) }

@@ -7,7 +7,8 @@ import Testing
 
 @Suite("Reference data")
 struct ReferenceDataTests {
-    static let regionsText = (["code,name,country"] + Region.allCases.map { "\($0.code),\($0.name),\($0.country.rawValue)" })
+    static let regionsText =
+        (["code,name,country"] + Region.allCases.map { "\($0.code),\($0.name),\($0.country.rawValue)" })
         .joined(separator: "\n")
 
     func load(regions: String = regionsText, authorities: String) throws -> ReferenceData {
@@ -28,11 +29,12 @@ struct ReferenceDataTests {
 
     @Test("quoted fields with commas and doubled quotes are read as written")
     func quotedFields() throws {
-        let data = try load(authorities: """
-            code,name,region_code,latitude,longitude
-            E06000023,"Bristol, City of",E12000009,51.46,-2.59\r
-            E06000058,"The ""BCP"" council",E12000009,50.74,-1.88
-            """)
+        let data = try load(
+            authorities: """
+                code,name,region_code,latitude,longitude
+                E06000023,"Bristol, City of",E12000009,51.46,-2.59\r
+                E06000058,"The ""BCP"" council",E12000009,50.74,-1.88
+                """)
         #expect(data.localAuthorities.map(\.name) == ["Bristol, City of", "The \"BCP\" council"])
     }
 
@@ -40,13 +42,34 @@ struct ReferenceDataTests {
         "a malformed file is refused with its file, line and column",
         arguments: [
             ("code,name,region,latitude,longitude\n", 1, 3, "the header must be"),
-            ("code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48\n", 2, 5, "expected 5 fields, found 4"),
-            ("code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48,-2.24\nX1,Nowhere,E12000002,53,-2\n", 3, 1, "is not an ONS code"),
-            ("code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000099,53.48,-2.24\n", 2, 3, "is not a region code"),
-            ("code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,north,-2.24\n", 2, 4, "latitude 'north'"),
-            ("code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48,-2.24\nE08000003,Manchester,E12000002,53.48,-2.24\n", 3, 1, "appears twice"),
-            ("code,name,region_code,latitude,longitude\nW06000015,Cardiff,E12000002,51.48,-3.18\n", 2, 3, "is in Wales"),
-            ("code,name,region_code,latitude,longitude\nE08000003,\"Manchester,E12000002,53.48,-2.24\n", 2, 2, "never closed"),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48\n", 2, 5,
+                "expected 5 fields, found 4"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48,-2.24\nX1,Nowhere,E12000002,53,-2\n",
+                3, 1, "is not an ONS code"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000099,53.48,-2.24\n", 2, 3,
+                "is not a region code"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,north,-2.24\n", 2, 4,
+                "latitude 'north'"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,Manchester,E12000002,53.48,-2.24\nE08000003,Manchester,E12000002,53.48,-2.24\n",
+                3, 1, "appears twice"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nW06000015,Cardiff,E12000002,51.48,-3.18\n", 2, 3,
+                "is in Wales"
+            ),
+            (
+                "code,name,region_code,latitude,longitude\nE08000003,\"Manchester,E12000002,53.48,-2.24\n", 2, 2,
+                "never closed"
+            ),
         ])
     func malformedFile(text: String, line: Int, column: Int, problem: String) throws {
         let error = #expect(throws: ImportError.self) { try load(authorities: text) }

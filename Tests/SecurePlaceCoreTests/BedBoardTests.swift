@@ -44,8 +44,10 @@ struct BedBoardTests {
     func bedsNotYetRegistered() {
         let newBed = bed(.welfare, at: home)
         let intervals = [BedStatusInterval(bedID: newBed.id, status: .vacant, from: instant("2026-06-01T00:00:00Z"))]
-        let before = BedBoard.build(homes: [home], beds: [newBed], intervals: intervals, at: instant("2026-05-31T23:59:59Z"))
-        let after = BedBoard.build(homes: [home], beds: [newBed], intervals: intervals, at: instant("2026-06-01T00:00:00Z"))
+        let before = BedBoard.build(
+            homes: [home], beds: [newBed], intervals: intervals, at: instant("2026-05-31T23:59:59Z"))
+        let after = BedBoard.build(
+            homes: [home], beds: [newBed], intervals: intervals, at: instant("2026-06-01T00:00:00Z"))
         #expect(before.national.all.registered == 0)
         #expect(after.national.all.registered == 1)
     }

@@ -36,7 +36,11 @@ struct DomainValueTests {
         #expect(identity.age(on: CalendarDate(year: 2026, month: 3, day: 15)!) == 15)
     }
 
-    @Test("age bands", arguments: [(10, AgeBand.under13), (12, .under13), (13, .thirteenToFourteen), (15, .fifteen), (17, .sixteenToSeventeen)])
+    @Test(
+        "age bands",
+        arguments: [
+            (10, AgeBand.under13), (12, .under13), (13, .thirteenToFourteen), (15, .fifteen), (17, .sixteenToSeventeen),
+        ])
     func ageBands(age: Int, band: AgeBand) {
         #expect(AgeBand(age: age) == band)
     }

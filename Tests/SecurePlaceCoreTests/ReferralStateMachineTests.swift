@@ -26,7 +26,8 @@ struct ReferralStateMachineTests {
         ReferralEvent.allCases.map { (state, $0) }
     }
 
-    @Test("each state and event either moves to the listed state or is refused with a typed error", arguments: everyPair)
+    @Test(
+        "each state and event either moves to the listed state or is refused with a typed error", arguments: everyPair)
     func transition(state: ReferralState, event: ReferralEvent) {
         if let expected = Self.legal[state]![event] {
             #expect(throws: Never.self) { try state.after(event) }
@@ -55,7 +56,9 @@ struct ReferralStateMachineTests {
     @Test("a referral can go from draft to placed through approval, circulation, offer and admission")
     func happyPath() throws {
         var referral = makeReferral(state: .draft)
-        for event in [ReferralEvent.requestApproval, .approve, .circulate, .receiveDecline, .receiveOffer, .acceptOffer, .admit] {
+        for event in [
+            ReferralEvent.requestApproval, .approve, .circulate, .receiveDecline, .receiveOffer, .acceptOffer, .admit,
+        ] {
             try referral.apply(event)
         }
         #expect(referral.state == .placed)

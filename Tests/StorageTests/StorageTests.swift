@@ -7,7 +7,8 @@ import Testing
 @Suite("Storage")
 struct StorageTests {
     static let manchester = LocalAuthority(
-        code: "E08000003", name: "Manchester", region: .northWest, centroid: Coordinate(latitude: 53.48, longitude: -2.24))
+        code: "E08000003", name: "Manchester", region: .northWest,
+        centroid: Coordinate(latitude: 53.48, longitude: -2.24))
 
     func saveReferenceData(_ store: Store) async throws {
         try await store.saveReferenceData(
@@ -28,7 +29,9 @@ struct StorageTests {
         }
     }
 
-    @Test("homes, beds, children, referrals, responses, placements and notifications read back as written", arguments: TestDatabase.all)
+    @Test(
+        "homes, beds, children, referrals, responses, placements and notifications read back as written",
+        arguments: TestDatabase.all)
     func roundTrip(database: TestDatabase) async throws {
         try await withTestStore(database) { store in
             try await saveReferenceData(store)
@@ -48,7 +51,8 @@ struct StorageTests {
                 respondedAt: instant("2026-11-01T11:00:00Z"))
             let placement = Placement(
                 id: UUID(), referralID: referral.id, childID: child.id, homeID: home.id, bedID: bed.id,
-                admittedAt: instant("2026-11-02T10:00:00Z"), dischargedAt: instant("2026-11-02T20:00:00Z"), endReason: .carePlan)
+                admittedAt: instant("2026-11-02T10:00:00Z"), dischargedAt: instant("2026-11-02T20:00:00Z"),
+                endReason: .carePlan)
             let episode = PlacementEpisode(
                 id: UUID(), childID: child.id, referralID: referral.id, type: .childrensHome,
                 startedOn: CalendarDate(year: 2026, month: 11, day: 3)!)
@@ -78,7 +82,8 @@ struct StorageTests {
         }
     }
 
-    @Test("a bed's history is kept: the board for a past day is rebuilt from its intervals", arguments: TestDatabase.all)
+    @Test(
+        "a bed's history is kept: the board for a past day is rebuilt from its intervals", arguments: TestDatabase.all)
     func pastDayIsRebuilt(database: TestDatabase) async throws {
         try await withTestStore(database) { store in
             try await saveReferenceData(store)
@@ -95,7 +100,8 @@ struct StorageTests {
             try await store.changeStatus(ofBed: first.id, to: .occupied, at: instant("2026-10-10T15:00:00Z"))
             try await store.changeStatus(ofBed: second.id, to: .closed(.repair), at: instant("2026-10-20T08:00:00Z"))
 
-            let ninth = try await store.bedBoard(at: CalendarDate(year: 2026, month: 10, day: 9)!.end.addingTimeInterval(-1))
+            let ninth = try await store.bedBoard(
+                at: CalendarDate(year: 2026, month: 10, day: 9)!.end.addingTimeInterval(-1))
             let tenthMorning = try await store.bedBoard(at: instant("2026-10-10T12:00:00Z"))
             let later = try await store.bedBoard(at: instant("2026-11-01T12:00:00Z"))
 
@@ -139,7 +145,9 @@ struct StorageTests {
         #expect(try DatabaseURL(parsing: text).description == shown, "passwords are never shown")
     }
 
-    @Test("refused database URLs say what is wrong", arguments: ["mysql://x/y", "sqlite://", "postgres:///name", "postgres://host", "localhost"])
+    @Test(
+        "refused database URLs say what is wrong",
+        arguments: ["mysql://x/y", "sqlite://", "postgres:///name", "postgres://host", "localhost"])
     func refusedURLs(text: String) {
         let error = #expect(throws: DatabaseURLError.self) { try DatabaseURL(parsing: text) }
         #expect(error?.description.hasPrefix("The database URL is not usable") == true)
@@ -152,7 +160,8 @@ struct StorageTests {
         let error = await #expect(throws: DatabaseProblem.self) {
             try await withStandaloneDatabase(url) { _ in }
         }
-        #expect(error?.description.hasPrefix("Cannot use the database postgres://sp:****@127.0.0.1:9/secureplace") == true)
+        #expect(
+            error?.description.hasPrefix("Cannot use the database postgres://sp:****@127.0.0.1:9/secureplace") == true)
         #expect(error?.description.contains("secret") == false)
     }
 }

@@ -28,10 +28,12 @@ public enum TestDatabase: String, Sendable, CaseIterable, CustomStringConvertibl
             return (.sqliteInMemory, {})
         case .postgres:
             guard let adminText = Self.postgresAdminURL else {
-                throw TestDatabaseError("SECUREPLACE_REQUIRE_POSTGRES=1 but SECUREPLACE_TEST_POSTGRES_URL is not set; run scripts/test")
+                throw TestDatabaseError(
+                    "SECUREPLACE_REQUIRE_POSTGRES=1 but SECUREPLACE_TEST_POSTGRES_URL is not set; run scripts/test")
             }
             let admin = try DatabaseURL(parsing: adminText)
-            guard case .postgres(let adminURL) = admin, ["127.0.0.1", "localhost", "::1"].contains(adminURL.host ?? "") else {
+            guard case .postgres(let adminURL) = admin, ["127.0.0.1", "localhost", "::1"].contains(adminURL.host ?? "")
+            else {
                 // Tests create and drop databases: never let them near anything but a local server.
                 throw TestDatabaseError("the test PostgreSQL must be on this machine, not \(admin)")
             }

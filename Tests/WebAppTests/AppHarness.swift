@@ -10,8 +10,10 @@ import WebApp
 /// The demo data set every HTTP test reads, generated once.
 let demoDataset: DemoDataset = {
     let end = CalendarDate(year: 2026, month: 11, day: 20)!.start.addingTimeInterval(11 * 3600)
-    return try! DemoDataGenerator(seed: 5, months: 12, end: end, localAuthorities: ReferenceData.bundled().localAuthorities)
-        .generate()
+    return try! DemoDataGenerator(
+        seed: 5, months: 12, end: end, localAuthorities: ReferenceData.bundled().localAuthorities
+    )
+    .generate()
 }()
 
 /// Runs `body` against the real app on a fresh database of the given kind, with the clock
@@ -22,12 +24,13 @@ func withApp(
     let (url, remove) = try await database.makeFresh()
     let now = demoDataset.end
     do {
-        try await VaporTesting.withApp(configure: { app in
-            try await configure(app, settings: AppSettings(database: url, now: { now }))
-            let store = Store(app.db)
-            try await LoadReferenceData(store: store)(ReferenceData.bundled())
-            if demo { try await LoadDemoData(store: store)(demoDataset) }
-        }, body)
+        try await VaporTesting.withApp(
+            configure: { app in
+                try await configure(app, settings: AppSettings(database: url, now: { now }))
+                let store = Store(app.db)
+                try await LoadReferenceData(store: store)(ReferenceData.bundled())
+                if demo { try await LoadDemoData(store: store)(demoDataset) }
+            }, body)
         await remove()
     } catch {
         await remove()

@@ -55,7 +55,9 @@ struct BedBoardRouteTests {
                 #expect(html.contains("synthetic demo data"))
                 for home in demoDataset.homes { #expect(html.contains(home.name.htmlEscaped)) }
                 for region in Region.allCases { #expect(html.contains(region.name)) }
-                #expect(html.contains("There is no secure children&#39;s home in this region.") || html.contains("There is no secure children's home in this region."))
+                #expect(
+                    html.contains("There is no secure children&#39;s home in this region.")
+                        || html.contains("There is no secure children's home in this region."))
                 #expect(html.contains("Unconfirmed today"), "two demo homes have not confirmed their beds today")
             }
         }
@@ -79,7 +81,9 @@ struct BedBoardRouteTests {
                 let all = board.national.all
                 #expect(all.occupied + all.reserved + all.vacant + all.closed == all.registered)
                 #expect(all.open == all.registered - all.closed)
-                #expect(board.regions.flatMap(\.homes).reduce(0) { $0 + $1.beds.welfareVacancies } == board.national.welfareVacancies)
+                #expect(
+                    board.regions.flatMap(\.homes).reduce(0) { $0 + $1.beds.welfareVacancies }
+                        == board.national.welfareVacancies)
             }
         }
     }

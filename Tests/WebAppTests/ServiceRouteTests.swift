@@ -31,7 +31,8 @@ struct ServiceRouteTests {
             #expect(document["openapi"] as? String == "3.1.0")
             let registered = Set(
                 app.routes.all
-                    .map { route in "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/") }
+                    .map { route in "\(route.method.rawValue) /" + route.path.map(\.description).joined(separator: "/")
+                    }
                     .filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") || $0.hasSuffix(" /openapi.json") })
             #expect(registered == (try OpenAPIDocument.operations()))
             #expect(registered.count >= 4)

@@ -28,7 +28,9 @@ public struct ViewBedBoard: Sendable {
         let statusByBed = Dictionary(intervals.map { ($0.bedID, $0) }, uniquingKeysWith: { first, _ in first })
         return HomeBeds(
             home: home, entry: board.homes[0],
-            beds: beds.compactMap { bed in statusByBed[bed.id].map { HomeBeds.Line(bed: bed, status: $0.status, since: $0.from) } },
+            beds: beds.compactMap { bed in
+                statusByBed[bed.id].map { HomeBeds.Line(bed: bed, status: $0.status, since: $0.from) }
+            },
             asOf: instant)
     }
 

@@ -18,8 +18,12 @@ struct DemoChildFactory {
         (.autism, 0.08, 0.15), (.physicalHealthNeed, 0.05, 0.05), (.trafficking, 0.10, 0.08),
     ]
 
-    private static let girlsNames = ["Amelia", "Chloe", "Ellie", "Grace", "Jade", "Kayla", "Leah", "Maisie", "Nia", "Ruby", "Skye", "Tia"]
-    private static let boysNames = ["Callum", "Connor", "Dylan", "Ethan", "Jayden", "Kai", "Liam", "Mason", "Reece", "Riley", "Tyler", "Zac"]
+    private static let girlsNames = [
+        "Amelia", "Chloe", "Ellie", "Grace", "Jade", "Kayla", "Leah", "Maisie", "Nia", "Ruby", "Skye", "Tia",
+    ]
+    private static let boysNames = [
+        "Callum", "Connor", "Dylan", "Ethan", "Jayden", "Kai", "Liam", "Mason", "Reece", "Riley", "Tyler", "Zac",
+    ]
     private static let familyNames = [
         "Adams", "Begum", "Clarke", "Davies", "Evans", "Hughes", "Jones", "Khan", "Lewis", "Morgan", "Patel",
         "Roberts", "Smith", "Taylor", "Walker", "Williams", "Wilson", "Wright",

@@ -48,10 +48,12 @@ public struct DemoDataGenerator: Sendable {
         world.scheduleClosuresAndJusticeStays()
 
         var builder = DemoReferralBuilder(settings: self, authorities: localAuthorities)
-        var arrival = start.addingTimeInterval(world.generator.nextExponential(mean: 365.25 * Self.day / referralsPerYear))
+        var arrival = start.addingTimeInterval(
+            world.generator.nextExponential(mean: 365.25 * Self.day / referralsPerYear))
         while arrival < end {
             builder.refer(at: arrival, in: &world)
-            arrival = arrival.addingTimeInterval(world.generator.nextExponential(mean: 365.25 * Self.day / referralsPerYear))
+            arrival = arrival.addingTimeInterval(
+                world.generator.nextExponential(mean: 365.25 * Self.day / referralsPerYear))
         }
         generator = world.generator
         let people = DemoOrganisations.make(homes: world.homes, authorities: localAuthorities, using: &generator)
@@ -98,7 +100,9 @@ struct DemoWorld {
         let unconfirmed = Set((0..<2).map { _ in Int.random(in: 0..<DemoHomeDefinition.all.count, using: &generator) })
         for (index, definition) in DemoHomeDefinition.all.enumerated() {
             let authority = authorities[definition.localAuthorityCode]!
-            let confirmedAgo = unconfirmed.contains(index) ? Double.random(in: 1.2...3.5, using: &generator) * day
+            let confirmedAgo =
+                unconfirmed.contains(index)
+                ? Double.random(in: 1.2...3.5, using: &generator) * day
                 : Double.random(in: 1...8, using: &generator) * DemoDataGenerator.hour
             let home = SecureHome(
                 id: UUID(using: &generator), reference: definition.reference, name: definition.name,
@@ -115,7 +119,9 @@ struct DemoWorld {
                 + Array(repeating: .justice, count: definition.justiceBeds)
             for (number, kind) in kinds.enumerated() {
                 let unit = ["A", "B", "C", "D"][number / 6]
-                let bed = Bed(id: UUID(using: &generator), homeID: home.id, label: "Unit \(unit), room \(number % 6 + 1)", kind: kind)
+                let bed = Bed(
+                    id: UUID(using: &generator), homeID: home.id, label: "Unit \(unit), room \(number % 6 + 1)",
+                    kind: kind)
                 bedIndexesByHome[home.id, default: []].append(timelines.count)
                 timelines.append(BedTimeline(bed: bed))
             }
@@ -131,7 +137,8 @@ struct DemoWorld {
             var time = start.addingTimeInterval(-Double.random(in: 0...200, using: &generator) * day)
             var closed = generator.chance(isJustice ? 0.08 : 0.33)
             while time < end {
-                let length = generator.nextExponential(mean: (closed ? (isJustice ? 40 : 90) : (isJustice ? 450 : 180)) * day)
+                let length = generator.nextExponential(
+                    mean: (closed ? (isJustice ? 40 : 90) : (isJustice ? 450 : 180)) * day)
                 if closed {
                     let reason: BedClosureReason = generator.chance(0.7) ? .staffing : .repair
                     timelines[index].close(reason, from: time, to: time.addingTimeInterval(length))

@@ -31,12 +31,22 @@ enum DemoOrganisations {
         }
         for home in homes.prefix(2) {
             let slug = home.reference.lowercased()
-            add(.secureHome, home.name, home.reference, users: [(.homeManager, "manager.\(slug)", "Demo home manager, \(home.name)")])
+            add(
+                .secureHome, home.name, home.reference,
+                users: [(.homeManager, "manager.\(slug)", "Demo home manager, \(home.name)")])
         }
-        add(.coordinatingUnit, "National Secure Welfare Coordination (demo)", "coordination", users: [(.coordinator, "coordinator", "Demo coordinator")])
-        add(.regulator, Regulator.ofsted.name, Regulator.ofsted.rawValue, users: [(.regulator, "inspector.ofsted", "Demo inspector, Ofsted")])
-        add(.regulator, Regulator.careInspectorateWales.name, Regulator.careInspectorateWales.rawValue, users: [(.regulator, "inspector.ciw", "Demo inspector, CIW")])
-        add(.service, "SecurePlace service", "service", users: [(.analyst, "analyst", "Demo analyst"), (.admin, "admin", "Demo administrator")])
+        add(
+            .coordinatingUnit, "National Secure Welfare Coordination (demo)", "coordination",
+            users: [(.coordinator, "coordinator", "Demo coordinator")])
+        add(
+            .regulator, Regulator.ofsted.name, Regulator.ofsted.rawValue,
+            users: [(.regulator, "inspector.ofsted", "Demo inspector, Ofsted")])
+        add(
+            .regulator, Regulator.careInspectorateWales.name, Regulator.careInspectorateWales.rawValue,
+            users: [(.regulator, "inspector.ciw", "Demo inspector, CIW")])
+        add(
+            .service, "SecurePlace service", "service",
+            users: [(.analyst, "analyst", "Demo analyst"), (.admin, "admin", "Demo administrator")])
         return (organisations, users)
     }
 }

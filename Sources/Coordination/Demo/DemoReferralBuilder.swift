@@ -35,20 +35,26 @@ struct DemoReferralBuilder {
         let day = DemoDataGenerator.day
         let authority = world.generator.choose(weighted: authorityWeights)
         let referredOn = CalendarDate(containing: arrival)
-        let (child, identity, age) = childFactory.makeChild(in: authority, referredOn: referredOn, using: &world.generator)
+        let (child, identity, age) = childFactory.makeChild(
+            in: authority, referredOn: referredOn, using: &world.generator)
         let higherRisk = DemoDataGenerator.isHigherRiskProfile(child, age: age)
 
         var referral = Referral(
-            id: UUID(using: &world.generator), reference: String(format: "R-%04d-%05d", referredOn.year, referrals.count + 1),
+            id: UUID(using: &world.generator),
+            reference: String(format: "R-%04d-%05d", referredOn.year, referrals.count + 1),
             childID: child.id, localAuthorityCode: authority.code, ageAtReferral: age,
             legalBasis: .statutory(for: authority.country), courtOrder: courtOrder(from: referredOn, &world.generator),
             urgency: .planned, dateNeeded: referredOn,
-            summary: "Synthetic demo referral: no real child. Needs: \(child.flags.sorted().map(\.name).joined(separator: "; ")).",
+            summary:
+                "Synthetic demo referral: no real child. Needs: \(child.flags.sorted().map(\.name).joined(separator: "; ")).",
             createdAt: arrival.addingTimeInterval(-3 * hour))
-        if referral.courtOrder.status == .deprivationOfLibertyOrder { referral.legalBasis = .inherentJurisdictionDeprivationOfLiberty }
+        if referral.courtOrder.status == .deprivationOfLibertyOrder {
+            referral.legalBasis = .inherentJurisdictionDeprivationOfLiberty
+        }
         referral.urgency = world.generator.choose(weighted: [(.emergency, 0.35), (.urgent, 0.45), (.planned, 0.20)])
         referral.dateNeeded = referredOn.adding(
-            days: referral.urgency == .emergency ? 0 : referral.urgency == .urgent ? 2 : Int.random(in: 7...21, using: &world.generator))
+            days: referral.urgency == .emergency
+                ? 0 : referral.urgency == .urgent ? 2 : Int.random(in: 7...21, using: &world.generator))
 
         var events: [(Date, ReferralEvent)] = [
             (arrival.addingTimeInterval(-2 * hour), .requestApproval), (arrival, .approve),
@@ -76,9 +82,11 @@ struct DemoReferralBuilder {
                 if !next.specialisms.isDisjoint(with: child.flags) { probability *= 1.2 }
                 if world.generator.chance(probability) {
                     offer = (next, bedIndex, time)
-                    answer = .offer(bedID: world.timelines[bedIndex].bed.id, availableFrom: CalendarDate(containing: time))
+                    answer = .offer(
+                        bedID: world.timelines[bedIndex].bed.id, availableFrom: CalendarDate(containing: time))
                 } else {
-                    answer = .decline(reasons: declineReasons(higherRisk: higherRisk, referral, &world.generator), note: "")
+                    answer = .decline(
+                        reasons: declineReasons(higherRisk: higherRisk, referral, &world.generator), note: "")
                 }
             } else {
                 let reason: DeclineReason =
@@ -90,7 +98,9 @@ struct DemoReferralBuilder {
                 answer = .decline(reasons: [reason], note: "")
             }
             referralResponses.append(
-                HomeResponse(id: UUID(using: &world.generator), referralID: referral.id, homeID: next.id, answer: answer, respondedAt: time))
+                HomeResponse(
+                    id: UUID(using: &world.generator), referralID: referral.id, homeID: next.id, answer: answer,
+                    respondedAt: time))
             events.append((time, offer == nil ? .receiveDecline : .receiveOffer))
         }
 
@@ -105,7 +115,8 @@ struct DemoReferralBuilder {
             if admitted <= settings.end {
                 placements.append(
                     Placement(
-                        id: UUID(using: &world.generator), referralID: referral.id, childID: child.id, homeID: offer.home.id,
+                        id: UUID(using: &world.generator), referralID: referral.id, childID: child.id,
+                        homeID: offer.home.id,
                         bedID: world.timelines[offer.bedIndex].bed.id, admittedAt: admitted,
                         dischargedAt: discharged <= settings.end ? discharged : nil,
                         endReason: discharged <= settings.end ? .carePlan : nil))
@@ -131,12 +142,15 @@ struct DemoReferralBuilder {
             notifications.append(
                 RegulatorNotification(
                     id: UUID(using: &world.generator), unplaced: referral, child: child, country: authority.country,
-                    responses: landed, homeReferences: Dictionary(uniqueKeysWithValues: world.homes.map { ($0.id, $0.reference) })))
+                    responses: landed,
+                    homeReferences: Dictionary(uniqueKeysWithValues: world.homes.map { ($0.id, $0.reference) })))
         }
         if let firstEpisode, firstEpisode.start <= settings.end {
             episodes += DemoOutcomes.episodes(
-                child: child, referralID: referral.id, age: age, firstType: firstEpisode.type, firstStart: firstEpisode.start,
-                firstEnd: firstEpisode.end, wasPlaced: firstEpisode.placed, until: settings.end, using: &world.generator)
+                child: child, referralID: referral.id, age: age, firstType: firstEpisode.type,
+                firstStart: firstEpisode.start,
+                firstEnd: firstEpisode.end, wasPlaced: firstEpisode.placed, until: settings.end, using: &world.generator
+            )
         }
         children.append(child)
         identities.append(identity)
@@ -164,7 +178,8 @@ struct DemoReferralBuilder {
         ])
         switch status {
         case .interimOrder: return CourtOrder(status: status, startsOn: day, endsOn: day.adding(days: 28))
-        case .orderGranted, .deprivationOfLibertyOrder: return CourtOrder(status: status, startsOn: day, endsOn: day.adding(days: 91))
+        case .orderGranted, .deprivationOfLibertyOrder:
+            return CourtOrder(status: status, startsOn: day, endsOn: day.adding(days: 91))
         case .noneYet, .applicationMade: return CourtOrder(status: status)
         }
     }
@@ -174,8 +189,14 @@ struct DemoReferralBuilder {
     ) -> Set<DeclineReason> {
         var weights: [(DeclineReason, Double)] =
             higherRisk
-            ? [(.historyCannotBeManaged, 3), (.riskToOtherChildren, 3), (.compatibilityWithCurrentChildren, 3), (.riskToStaff, 1), (.needsBeyondSpecialism, 1)]
-            : [(.compatibilityWithCurrentChildren, 4), (.needsBeyondSpecialism, 2), (.insufficientInformation, 1), (.riskToOtherChildren, 1)]
+            ? [
+                (.historyCannotBeManaged, 3), (.riskToOtherChildren, 3), (.compatibilityWithCurrentChildren, 3),
+                (.riskToStaff, 1), (.needsBeyondSpecialism, 1),
+            ]
+            : [
+                (.compatibilityWithCurrentChildren, 4), (.needsBeyondSpecialism, 2), (.insufficientInformation, 1),
+                (.riskToOtherChildren, 1),
+            ]
         if !referral.courtOrder.status.isAuthorised { weights.append((.legalAuthorityNotInPlace, 1)) }
         var reasons: Set<DeclineReason> = [generator.choose(weighted: weights)]
         if generator.chance(0.3) { reasons.insert(generator.choose(weighted: weights)) }

@@ -37,7 +37,10 @@ public struct DemoSummary: Sendable, Equatable {
         let placed = decided.filter { $0.state == .placed }
         let unplaced = decided.filter { $0.state == .closedUnplaced }
         func meanApproached(_ referrals: [Referral]) -> Double {
-            referrals.isEmpty ? 0 : Double(referrals.reduce(0) { $0 + (responsesByReferral[$1.id]?.count ?? 0) }) / Double(referrals.count)
+            referrals.isEmpty
+                ? 0
+                : Double(referrals.reduce(0) { $0 + (responsesByReferral[$1.id]?.count ?? 0) })
+                    / Double(referrals.count)
         }
         let lastDay = CalendarDate(containing: dataset.end)
         let followedUp = dataset.referrals.filter {
@@ -51,15 +54,18 @@ public struct DemoSummary: Sendable, Equatable {
         let stays = dataset.placements.compactMap { placement in
             placement.dischargedAt.map { $0.timeIntervalSince(placement.admittedAt) / 86_400 }
         }.sorted()
-        let board = BedBoard.build(homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: dataset.end)
+        let board = BedBoard.build(
+            homes: dataset.homes, beds: dataset.beds, intervals: dataset.bedStatusIntervals, at: dataset.end)
 
         referrals = dataset.referrals.count
-        referralsPerYear = Double(dataset.referrals.count) / (dataset.end.timeIntervalSince(dataset.start) / (365.25 * 86_400))
+        referralsPerYear =
+            Double(dataset.referrals.count) / (dataset.end.timeIntervalSince(dataset.start) / (365.25 * 86_400))
         self.unplacedShare = unplacedShare(decided)
         unplacedShareHigherRisk = unplacedShare(higherRisk)
         unplacedShareOthers = unplacedShare(others)
         exploitationShareAmongPlaced =
-            placed.isEmpty ? 0
+            placed.isEmpty
+            ? 0
             : Double(placed.count { children[$0.childID]!.flags.contains(.sexualExploitation) }) / Double(placed.count)
         meanHomesApproachedPlaced = meanApproached(placed)
         meanHomesApproachedUnplaced = meanApproached(unplaced)

@@ -18,14 +18,18 @@ public struct CSVTable: Sendable {
         self.file = file
         var records = try Self.parse(file: file, text: text)
         guard !records.isEmpty else {
-            throw ImportError(file: file, line: 1, column: 1, problem: "the file is empty; expected the header \(expectedHeader.joined(separator: ","))")
+            throw ImportError(
+                file: file, line: 1, column: 1,
+                problem: "the file is empty; expected the header \(expectedHeader.joined(separator: ","))")
         }
         let headerFields = records.removeFirst()
         header = headerFields.map { $0.text.trimmingCharacters(in: .whitespaces) }
         for (index, expected) in expectedHeader.enumerated() where index >= header.count || header[index] != expected {
             throw ImportError(
                 file: file, line: 1, column: index + 1,
-                problem: "the header must be \(expectedHeader.joined(separator: ",")); column \(index + 1) should be '\(expected)'")
+                problem:
+                    "the header must be \(expectedHeader.joined(separator: ",")); column \(index + 1) should be '\(expected)'"
+            )
         }
         if header.count > expectedHeader.count {
             throw ImportError(

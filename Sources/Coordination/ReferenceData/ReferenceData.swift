@@ -25,11 +25,13 @@ public struct ReferenceData: Sendable, Equatable {
             do {
                 return try String(contentsOf: url, encoding: .utf8)
             } catch {
-                throw ImportError(file: url.lastPathComponent, line: 0, column: 0, problem: "the file cannot be read as UTF-8 text")
+                throw ImportError(
+                    file: url.lastPathComponent, line: 0, column: 0, problem: "the file cannot be read as UTF-8 text")
             }
         }
         try self.init(
-            regions: CSVTable(file: regionsFile.lastPathComponent, text: read(regionsFile), expectedHeader: Self.regionsHeader),
+            regions: CSVTable(
+                file: regionsFile.lastPathComponent, text: read(regionsFile), expectedHeader: Self.regionsHeader),
             localAuthorities: CSVTable(
                 file: localAuthoritiesFile.lastPathComponent, text: read(localAuthoritiesFile),
                 expectedHeader: Self.localAuthoritiesHeader))
@@ -41,7 +43,8 @@ public struct ReferenceData: Sendable, Equatable {
         for row in regions.rows {
             let region = try Self.region(row[0], in: regions.file)
             guard names[region] == nil else {
-                throw ImportError(file: regions.file, line: row[0].line, column: 1, problem: "region \(region.code) appears twice")
+                throw ImportError(
+                    file: regions.file, line: row[0].line, column: 1, problem: "region \(region.code) appears twice")
             }
             let name = try Self.nonEmpty(row[1], "name", in: regions.file)
             guard row[2].text == region.country.rawValue else {
@@ -61,18 +64,22 @@ public struct ReferenceData: Sendable, Equatable {
         for row in localAuthorities.rows {
             let file = localAuthorities.file
             let code = row[0].text.trimmingCharacters(in: .whitespaces)
-            guard code.count == 9, code.first == "E" || code.first == "W", code.dropFirst().allSatisfy(\.isNumber) else {
-                throw ImportError(file: file, line: row[0].line, column: 1, problem: "'\(code)' is not an ONS code such as E08000003")
+            guard code.count == 9, code.first == "E" || code.first == "W", code.dropFirst().allSatisfy(\.isNumber)
+            else {
+                throw ImportError(
+                    file: file, line: row[0].line, column: 1, problem: "'\(code)' is not an ONS code such as E08000003")
             }
             guard seen.insert(code).inserted else {
-                throw ImportError(file: file, line: row[0].line, column: 1, problem: "local authority \(code) appears twice")
+                throw ImportError(
+                    file: file, line: row[0].line, column: 1, problem: "local authority \(code) appears twice")
             }
             let name = try Self.nonEmpty(row[1], "name", in: file)
             let region = try Self.region(row[2], in: file)
             guard (code.first == "W") == (region == .wales) else {
                 throw ImportError(
                     file: file, line: row[2].line, column: 3,
-                    problem: "\(code) is in \(code.first == "W" ? "Wales" : "England") but region \(region.code) is not")
+                    problem: "\(code) is in \(code.first == "W" ? "Wales" : "England") but region \(region.code) is not"
+                )
             }
             let latitude = try Self.number(row[3], "latitude", within: 49...61, in: file)
             let longitude = try Self.number(row[4], "longitude", within: -9...3, in: file)
@@ -94,7 +101,8 @@ public struct ReferenceData: Sendable, Equatable {
         return region
     }
 
-    private static func nonEmpty(_ field: CSVTable.Field, _ name: String, in file: String) throws(ImportError) -> String {
+    private static func nonEmpty(_ field: CSVTable.Field, _ name: String, in file: String) throws(ImportError) -> String
+    {
         let text = field.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else {
             throw ImportError(file: file, line: field.line, column: field.column, problem: "\(name) is empty")
@@ -108,7 +116,9 @@ public struct ReferenceData: Sendable, Equatable {
         guard let value = Double(field.text.trimmingCharacters(in: .whitespaces)), range.contains(value) else {
             throw ImportError(
                 file: file, line: field.line, column: field.column,
-                problem: "\(name) '\(field.text)' is not a number between \(range.lowerBound) and \(range.upperBound) (Great Britain)")
+                problem:
+                    "\(name) '\(field.text)' is not a number between \(range.lowerBound) and \(range.upperBound) (Great Britain)"
+            )
         }
         return value
     }

@@ -16,9 +16,43 @@ public enum BedStatus: Hashable, Codable, Sendable {
     case reserved
     case closed(BedClosureReason)
 
-    public var isOpen: Bool {
-        if case .closed = self { return false }
-        return true
+    public var isOpen: Bool { closureReason == nil }
+
+    /// The status without its reason: `vacant`, `occupied`, `reserved` or `closed`, as stored
+    /// and as the API speaks it.
+    public var code: String {
+        switch self {
+        case .vacant: "vacant"
+        case .occupied: "occupied"
+        case .reserved: "reserved"
+        case .closed: "closed"
+        }
+    }
+
+    public var closureReason: BedClosureReason? {
+        if case .closed(let reason) = self { return reason }
+        return nil
+    }
+
+    /// Rebuilds a status from its code and, for a closed bed, the reason; nil when they do
+    /// not make a status.
+    public init?(code: String, closureReason: BedClosureReason?) {
+        switch (code, closureReason) {
+        case ("vacant", nil): self = .vacant
+        case ("occupied", nil): self = .occupied
+        case ("reserved", nil): self = .reserved
+        case ("closed", let reason?): self = .closed(reason)
+        default: return nil
+        }
+    }
+
+    public var name: String {
+        switch self {
+        case .vacant: "Vacant"
+        case .occupied: "Occupied"
+        case .reserved: "Reserved"
+        case .closed(let reason): reason.name
+        }
     }
 }
 

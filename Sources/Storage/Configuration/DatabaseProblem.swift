@@ -37,7 +37,9 @@ public struct DatabaseProblem: Error, CustomStringConvertible, Sendable {
         if let error = error as? any LocalizedError, let text = error.errorDescription { return text }
         let text = String(describing: error)
         if text.contains("connectTimeout") { return "the server did not answer in time" }
-        if text.contains("Connection refused") || text.contains("connectionRefused") { return "the server refused the connection (is it running, and is the port right?)" }
+        if text.contains("Connection refused") || text.contains("connectionRefused") {
+            return "the server refused the connection (is it running, and is the port right?)"
+        }
         return text.split(separator: "\n").first.map(String.init) ?? text
     }
 }

@@ -16,7 +16,8 @@ extension DatabaseConfigurationFactory {
             return .sqlite(.memory)
         case .postgres(let address):
             let configuration = try SQLPostgresConfiguration(url: address)
-            return .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10))
+            return .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10))
         }
     }
 }

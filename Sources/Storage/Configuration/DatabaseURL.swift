@@ -21,14 +21,17 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             var path = Substring(trimmed.dropFirst("sqlite://".count))
             if path.hasPrefix("/") { path = path.dropFirst() }
             guard !path.isEmpty, !path.hasSuffix("/") else {
-                throw DatabaseURLError(text: text, problem: "it names no file; use sqlite:///file.sqlite (four slashes for an absolute path)")
+                throw DatabaseURLError(
+                    text: text,
+                    problem: "it names no file; use sqlite:///file.sqlite (four slashes for an absolute path)")
             }
             self = .sqliteFile(path: String(path))
             return
         }
         if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
             guard let url = URL(string: trimmed), let host = url.host, !host.isEmpty else {
-                throw DatabaseURLError(text: text, problem: "it has no host; use postgres://user:password@host:5432/name")
+                throw DatabaseURLError(
+                    text: text, problem: "it has no host; use postgres://user:password@host:5432/name")
             }
             guard url.path.count > 1 else {
                 throw DatabaseURLError(text: text, problem: "it names no database; add /name after the host")
@@ -40,7 +43,8 @@ public enum DatabaseURL: Hashable, Sendable, CustomStringConvertible {
             return
         }
         throw DatabaseURLError(
-            text: text, problem: "the scheme must be sqlite:// or postgres:// (for example sqlite:///secureplace.sqlite)")
+            text: text,
+            problem: "the scheme must be sqlite:// or postgres:// (for example sqlite:///secureplace.sqlite)")
     }
 
     public var isPostgres: Bool {

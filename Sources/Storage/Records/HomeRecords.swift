@@ -64,7 +64,9 @@ final class BedRecord: Model, @unchecked Sendable {
     }
 
     func value() throws -> Bed {
-        Bed(id: try requireID(), homeID: homeID, label: label, kind: try decodeCode(BedKind.self, kind, list: "bed kind"))
+        Bed(
+            id: try requireID(), homeID: homeID, label: label,
+            kind: try decodeCode(BedKind.self, kind, list: "bed kind"))
     }
 }
 
@@ -83,27 +85,17 @@ final class BedStatusIntervalRecord: Model, @unchecked Sendable {
     init(_ interval: BedStatusInterval) {
         id = UUID()
         bedID = interval.bedID
-        (status, closureReason) =
-            switch interval.status {
-            case .vacant: ("vacant", nil)
-            case .occupied: ("occupied", nil)
-            case .reserved: ("reserved", nil)
-            case .closed(let reason): ("closed", reason.rawValue)
-            }
+        status = interval.status.code
+        closureReason = interval.status.closureReason?.rawValue
         startsAt = interval.from
         endsAt = interval.to
     }
 
     func value() throws -> BedStatusInterval {
-        let decoded: BedStatus =
-            switch status {
-            case "vacant": .vacant
-            case "occupied": .occupied
-            case "reserved": .reserved
-            case "closed":
-                .closed(try decodeCode(BedClosureReason.self, closureReason ?? "", list: "bed closure reason"))
-            default: throw UnknownCodeError(list: "bed status", code: status)
-            }
+        let reason = try closureReason.map { try decodeCode(BedClosureReason.self, $0, list: "bed closure reason") }
+        guard let decoded = BedStatus(code: status, closureReason: reason) else {
+            throw UnknownCodeError(list: "bed status", code: status)
+        }
         return BedStatusInterval(bedID: bedID, status: decoded, from: startsAt, to: endsAt)
     }
 }

@@ -31,7 +31,9 @@ final class PlacementRecord: Model, @unchecked Sendable {
         Placement(
             id: try requireID(), referralID: referralID, childID: childID, homeID: homeID, bedID: bedID,
             admittedAt: admittedAt, dischargedAt: dischargedAt,
-            endReason: try endReason.map { try decodeCode(PlacementChangeReason.self, $0, list: "placement change reason") })
+            endReason: try endReason.map {
+                try decodeCode(PlacementChangeReason.self, $0, list: "placement change reason")
+            })
     }
 }
 
@@ -64,6 +66,8 @@ final class PlacementEpisodeRecord: Model, @unchecked Sendable {
             id: try requireID(), childID: childID, referralID: referralID,
             type: try decodeCode(PlacementType.self, placementType, list: "placement type"), startedOn: start,
             endedOn: endedOn.flatMap { CalendarDate(iso: $0) },
-            endReason: try endReason.map { try decodeCode(PlacementChangeReason.self, $0, list: "placement change reason") })
+            endReason: try endReason.map {
+                try decodeCode(PlacementChangeReason.self, $0, list: "placement change reason")
+            })
     }
 }

@@ -44,7 +44,8 @@ struct BedBoardController: RouteCollection {
         let text = try? request.query.get(String.self, at: "date")
         let home = try await homeBeds(request, day: try parseDate(text))
         let authorities = try await Store(request.db).localAuthorities()
-        let authorityName = authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
+        let authorityName =
+            authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
         let page = HomePage(
             home, authorityName: authorityName, isDemo: try await Store(request.db).holdsDemoData(),
             today: CalendarDate(containing: request.now), dateValue: text ?? CalendarDate(containing: home.asOf).iso)
@@ -76,7 +77,8 @@ struct BedBoardController: RouteCollection {
     private func parseDate(_ text: String?) throws -> CalendarDate? {
         guard let text, !text.isEmpty else { return nil }
         guard let day = CalendarDate(iso: text) else {
-            throw FieldValidationError(field: "date", message: "Enter a real date in the form YYYY-MM-DD, for example 2026-03-31.")
+            throw FieldValidationError(
+                field: "date", message: "Enter a real date in the form YYYY-MM-DD, for example 2026-03-31.")
         }
         return day
     }

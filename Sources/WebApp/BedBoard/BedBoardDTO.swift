@@ -93,16 +93,9 @@ struct HomeBedsDTO: Content {
             lastConfirmedAt: entry.lastConfirmedAt, beds: BedBoardDTO.Counts(entry.beds))
         specialisms = beds.home.specialisms.sorted()
         self.beds = beds.beds.map { line in
-            let (status, reason): (String, BedClosureReason?) =
-                switch line.status {
-                case .vacant: ("vacant", nil)
-                case .occupied: ("occupied", nil)
-                case .reserved: ("reserved", nil)
-                case .closed(let reason): ("closed", reason)
-                }
-            return Line(
-                id: line.bed.id, label: line.bed.label, kind: line.bed.kind, status: status, closureReason: reason,
-                since: line.since)
+            Line(
+                id: line.bed.id, label: line.bed.label, kind: line.bed.kind, status: line.status.code,
+                closureReason: line.status.closureReason, since: line.since)
         }
     }
 }

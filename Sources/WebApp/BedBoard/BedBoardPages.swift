@@ -65,12 +65,8 @@ struct BoardPage: Encodable {
                 code: region.region.code, name: region.region.name,
                 homes: region.homes.map { home in
                     HomeRow(
-                        id: home.id, name: home.name,
-                        registeredFor: DisplayFormat.sexesAndAges(
-                            sexes: home.acceptedSexes, minimumAge: home.minimumAge, maximumAge: home.maximumAge),
-                        counts: CountsView(home.beds),
-                        lastConfirmed: home.lastConfirmedAt.map(DisplayFormat.dateTime) ?? "Never",
-                        confirmedToday: home.lastConfirmedAt.map { CalendarDate(containing: $0) == today } ?? false)
+                        id: home.id, name: home.name, registeredFor: home.registeredFor, counts: CountsView(home.beds),
+                        lastConfirmed: home.lastConfirmed, confirmedToday: home.wasConfirmed(on: today))
                 },
                 total: CountsView(region.beds))
         }
@@ -120,11 +116,10 @@ struct HomePage: Encodable {
         reference = home.home.reference
         region = home.home.region.name
         localAuthority = authorityName
-        registeredFor = DisplayFormat.sexesAndAges(
-            sexes: entry.acceptedSexes, minimumAge: entry.minimumAge, maximumAge: entry.maximumAge)
+        registeredFor = entry.registeredFor
         specialisms = home.home.specialisms.sorted().map(\.name)
-        lastConfirmed = entry.lastConfirmedAt.map(DisplayFormat.dateTime) ?? "Never"
-        confirmedToday = entry.lastConfirmedAt.map { CalendarDate(containing: $0) == today } ?? false
+        lastConfirmed = entry.lastConfirmed
+        confirmedToday = entry.wasConfirmed(on: today)
         let day = CalendarDate(containing: home.asOf)
         asOf = day == today ? DisplayFormat.dateTime(home.asOf) : "the end of \(day.longForm)"
         self.dateValue = dateValue
@@ -136,16 +131,23 @@ struct HomePage: Encodable {
                 closedForRepair: counts.closedForRepair)
         }
         beds = home.beds.map { line in
-            let (status, tag): (String, String) =
-                switch line.status {
-                case .vacant: ("Vacant", "vacant")
-                case .occupied: ("Occupied", "occupied")
-                case .reserved: ("Reserved", "reserved")
-                case .closed(let reason): (reason.name, "closed")
-                }
-            return BedRow(
-                label: line.bed.label, kind: line.bed.kind.name, status: status, statusTag: tag,
-                since: DisplayFormat.dateTime(line.since))
+            BedRow(
+                label: line.bed.label, kind: line.bed.kind.name, status: line.status.name,
+                statusTag: line.status.code, since: DisplayFormat.dateTime(line.since))
         }
+    }
+}
+
+extension BedBoard.HomeEntry {
+    /// Such as "Girls and boys, 10 to 17".
+    var registeredFor: String {
+        DisplayFormat.sexesAndAges(sexes: acceptedSexes, minimumAge: minimumAge, maximumAge: maximumAge)
+    }
+
+    var lastConfirmed: String { lastConfirmedAt.map(DisplayFormat.dateTime) ?? "Never" }
+
+    /// A home that has not confirmed its beds today is shown as unconfirmed.
+    func wasConfirmed(on day: CalendarDate) -> Bool {
+        lastConfirmedAt.map { CalendarDate(containing: $0) == day } ?? false
     }
 }

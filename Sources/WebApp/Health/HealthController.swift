@@ -22,7 +22,8 @@ struct HealthController: RouteCollection {
             healthy = false
         }
         let response = Response(status: healthy ? .ok : .serviceUnavailable)
-        try response.content.encode(Health(status: healthy ? "ok" : "unavailable", database: healthy ? "ok" : "unreachable"))
+        try response.content.encode(
+            Health(status: healthy ? "ok" : "unavailable", database: healthy ? "ok" : "unreachable"))
         return response
     }
 }

@@ -22,11 +22,13 @@ struct ProblemMiddleware: AsyncMiddleware {
                 var headers = HTTPHeaders()
                 headers.contentType = ProblemDetails.contentType
                 let body = try JSONEncoder().encode(problem)
-                return Response(status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
+                return Response(
+                    status: HTTPResponseStatus(statusCode: problem.status), headers: headers, body: .init(data: body))
             }
             let isDemo = (try? await Store(request.db).holdsDemoData()) ?? false
             let page = ErrorPage(
-                chrome: PageChrome(title: problem.title, isDemo: isDemo), detail: problem.detail, status: problem.status)
+                chrome: PageChrome(title: problem.title, isDemo: isDemo), detail: problem.detail, status: problem.status
+            )
             let view = try await request.view.render("error", page)
             let response = try await view.encodeResponse(for: request)
             response.status = HTTPResponseStatus(statusCode: problem.status)
@@ -49,7 +51,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         case let error as BedBoardDateError:
             return ProblemDetails(
                 type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
-                detail: error.description, instance: instance, errors: [.init(field: "date", message: error.description)])
+                detail: error.description, instance: instance,
+                errors: [.init(field: "date", message: error.description)])
         case let error as any AbortError:
             let title = error.status == .notFound ? "Page not found" : error.status.reasonPhrase
             let detail = error.status == .notFound ? "There is nothing at this address." : error.reason
