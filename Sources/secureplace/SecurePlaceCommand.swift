@@ -13,7 +13,9 @@ struct SecurePlaceCommand: AsyncParsableCommand {
                                              four for an absolute one); the default
               postgres://user:password@host:5432/name   a PostgreSQL database
             """,
-        subcommands: [ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self, AuditCommand.self,
+        ]
     )
 }
 

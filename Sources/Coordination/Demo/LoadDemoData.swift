@@ -24,6 +24,10 @@ public struct LoadDemoData: Sendable {
             try await store.save(responses: dataset.responses)
             try await store.save(placements: dataset.placements, episodes: dataset.episodes)
             try await store.save(notifications: dataset.notifications)
+            try await store.appendAudit(
+                AuditEntry(
+                    by: nil, action: "demo-data.load", objectType: "dataset", objectID: "seed-\(dataset.seed)",
+                    at: dataset.end))
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import SecurePlaceCore
 import Storage
 
@@ -9,10 +10,14 @@ public struct LoadReferenceData: Sendable {
         self.store = store
     }
 
-    public func callAsFunction(_ data: ReferenceData) async throws {
+    public func callAsFunction(_ data: ReferenceData, at instant: Date = Date()) async throws {
         try await store.transaction { transaction in
             try await transaction.saveReferenceData(
                 regionNames: data.regionNames, localAuthorities: data.localAuthorities)
+            try await transaction.appendAudit(
+                AuditEntry(
+                    by: nil, action: "reference-data.load", objectType: "local-authorities",
+                    objectID: "\(data.localAuthorities.count)", at: instant))
         }
     }
 }

@@ -9,5 +9,6 @@ extension Migrations {
         add(CreateHomesAndBeds(), to: .secureplace)
         add(CreateChildrenAndReferrals(), to: .secureplace)
         add(CreatePlacementsAndOutcomes(), to: .secureplace)
+        add(CreateAuditTrail(), to: .secureplace)
     }
 }

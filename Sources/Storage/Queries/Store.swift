@@ -10,6 +10,7 @@ public struct Store: Sendable {
     }
 
     /// Runs `body` in one transaction: everything it writes lands, or nothing does.
+    @discardableResult
     public func transaction<Result: Sendable>(
         _ body: @escaping @Sendable (Store) async throws -> Result
     ) async throws -> Result {

@@ -1,0 +1,42 @@
+import Crypto
+import FluentKit
+import Foundation
+import SQLKit
+import SecurePlaceCore
+
+extension Store {
+    /// SHA-256 in lower-case hex: the hash the audit chain is sealed with.
+    public static let sha256: AuditChain.HashFunction = { data in
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Appends an entry to the audit chain. Call it inside the transaction of the change it
+    /// records, so the change and its audit event land together or not at all.
+    @discardableResult
+    public func appendAudit(_ entry: AuditEntry) async throws -> AuditEvent {
+        // Touch the head row first: on PostgreSQL this takes its row lock, on SQLite the write
+        // lock, so appends from concurrent transactions queue instead of forking the chain.
+        try await (database as! any SQLDatabase).update(AuditChainHeadRecord.schema)
+            .set(SQLIdentifier("sequence"), to: SQLIdentifier("sequence"))
+            .where(SQLIdentifier("id"), .equal, 1)
+            .run()
+        guard let head = try await AuditChainHeadRecord.find(1, on: database) else {
+            throw UnknownCodeError(list: "audit chain head", code: "missing")
+        }
+        let event = AuditChain.seal(entry, afterSequence: head.sequence, previousHash: head.hash, hash: Self.sha256)
+        try await AuditEventRecord(event).create(on: database)
+        head.sequence = event.sequence
+        head.hash = event.hash
+        try await head.save(on: database)
+        return event
+    }
+
+    public func auditEvents() async throws -> [AuditEvent] {
+        try await AuditEventRecord.query(on: database).sort(\.$id).all().map { try $0.value() }
+    }
+
+    /// The first place the stored chain is broken, or nil when it is intact.
+    public func verifyAuditChain() async throws -> AuditChainBreak? {
+        AuditChain.verify(try await auditEvents(), hash: Self.sha256)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import SecurePlaceCore
+import Testing
+
+@Suite("Access policy")
+struct AccessPolicyTests {
+    static let manchester = "E08000003"
+    static let referral = ReferralAccessFacts(
+        localAuthorityCode: manchester, circulatedTo: ["SCH-A", "SCH-B"], offeredBy: ["SCH-B"], placedWith: "SCH-B")
+
+    static func principal(_ role: Role, _ reference: String) -> Principal {
+        Principal(
+            userID: UUID(), role: role,
+            organisation: Organisation(id: UUID(), kind: role.organisationKind, name: reference, reference: reference))
+    }
+
+    /// The matrix, written out by hand: who, from which organisation, may do what.
+    static let cases: [(Role, String, ReferralAction, AccessDecision)] = [
+        (.referrer, manchester, .view, .allowed), (.referrer, manchester, .viewIdentity, .allowed),
+        (.referrer, manchester, .approve, .forbidden), (.referrer, manchester, .submit, .allowed),
+        (.referrer, manchester, .acceptOffer, .allowed), (.referrer, manchester, .circulate, .forbidden),
+        (.referrer, "E08000025", .view, .hidden), (.referrer, "E08000025", .viewIdentity, .hidden),
+        (.authorityManager, manchester, .approve, .allowed), (.authorityManager, "E08000025", .approve, .hidden),
+        (.homeManager, "SCH-A", .view, .allowed), (.homeManager, "SCH-A", .respond, .allowed),
+        (.homeManager, "SCH-A", .viewIdentity, .forbidden), (.homeManager, "SCH-B", .viewIdentity, .allowed),
+        (.homeManager, "SCH-B", .recordAdmission, .allowed), (.homeManager, "SCH-A", .recordAdmission, .forbidden),
+        (.homeManager, "SCH-C", .view, .hidden), (.homeManager, "SCH-C", .respond, .hidden),
+        (.coordinator, "coordination", .view, .allowed), (.coordinator, "coordination", .circulate, .allowed),
+        (.coordinator, "coordination", .viewIdentity, .allowed),
+        (.coordinator, "coordination", .acceptOffer, .forbidden),
+        (.regulator, "ofsted", .view, .hidden), (.analyst, "service", .view, .hidden),
+        (.analyst, "service", .viewIdentity, .hidden), (.admin, "service", .view, .hidden),
+    ]
+
+    @Test("each role and organisation gets the decision the matrix gives", arguments: cases)
+    func matrix(role: Role, organisation: String, action: ReferralAction, expected: AccessDecision) {
+        #expect(AccessPolicy.decide(Self.principal(role, organisation), action, on: Self.referral) == expected)
+    }
+
+    @Test("no one outside the referring authority, the coordinators and the homes it went to learns it exists")
+    func existenceDoesNotLeak() {
+        for role in [Role.regulator, .analyst, .admin] {
+            for action in ReferralAction.allCases {
+                #expect(AccessPolicy.decide(Self.principal(role, "x"), action, on: Self.referral) == .hidden)
+            }
+        }
+    }
+
+    @Test("only an authority's own staff start its referrals; only administrators manage users")
+    func otherActions() {
+        #expect(
+            AccessPolicy.mayCreateReferral(Self.principal(.referrer, Self.manchester), forAuthority: Self.manchester)
+                == .allowed)
+        #expect(
+            AccessPolicy.mayCreateReferral(Self.principal(.referrer, "E08000025"), forAuthority: Self.manchester)
+                == .forbidden)
+        #expect(
+            AccessPolicy.mayCreateReferral(Self.principal(.coordinator, "coordination"), forAuthority: Self.manchester)
+                == .forbidden)
+        #expect(AccessPolicy.mayManageUsers(Self.principal(.admin, "service")) == .allowed)
+        #expect(AccessPolicy.mayManageUsers(Self.principal(.coordinator, "coordination")) == .forbidden)
+    }
+}
