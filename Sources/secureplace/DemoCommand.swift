@@ -2,6 +2,7 @@ import ArgumentParser
 import Coordination
 import Foundation
 import Storage
+import WebApp
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -33,6 +34,7 @@ struct DemoCommand: AsyncParsableCommand {
         let summary = try await buildDemo(in: url, seed: seed, months: months)
         print("Demo data (synthetic) written to \(url):")
         for line in summary.report { print("  \(line)") }
+        print("Every demo user's password: \(DemoDataset.password)")
     }
 }
 
@@ -43,7 +45,7 @@ func buildDemo(in url: DatabaseURL, seed: UInt64, months: Int) async throws -> D
         let dataset = try DemoDataGenerator(
             seed: seed, months: months, end: Date(), localAuthorities: try await store.localAuthorities()
         ).generate()
-        try await LoadDemoData(store: store)(dataset)
+        try await LoadDemoData(store: store, passwords: BcryptPasswordHasher())(dataset)
         return DemoSummary(dataset)
     }
 }

@@ -14,7 +14,8 @@ struct SecurePlaceCommand: AsyncParsableCommand {
               postgres://user:password@host:5432/name   a PostgreSQL database
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self, AuditCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self, UsersCommand.self,
+            AuditCommand.self,
         ]
     )
 }

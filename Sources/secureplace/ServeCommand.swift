@@ -44,7 +44,7 @@ struct ServeCommand: AsyncParsableCommand {
             let summary = try await buildDemo(in: url, seed: seed, months: months)
             for line in summary.report { print("  \(line)") }
             let users = try await withStandaloneDatabase(url) { try await $0.users() }
-            print("\nDemo sign-in names (one for every role):")
+            print("\nDemo sign-in names (one for every role), all with the password \(DemoDataset.password):")
             for user in users { print("  \(user.email)  (\(user.role.name))") }
         } else {
             _ = try await withStandaloneDatabase(url) { try await loadBundledReferenceDataIfMissing(into: $0) }

@@ -25,12 +25,43 @@ def browser():
     # The driver comes from Debian's chromium-driver: nothing is downloaded.
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(service=service, options=options)
+    sign_in(driver)
     yield driver
     driver.quit()
 
 
+DEMO_PASSWORD = "synthetic-demo"
+
+
+def sign_in(driver, email="coordinator@secureplace.example"):
+    driver.get(BASE_URL + "/sign-in")
+    driver.find_element(By.ID, "email").send_keys(email)
+    driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
+    driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+    assert driver.find_element(By.TAG_NAME, "h1").text == "National bed board"
+
+
+def api_token():
+    request = urllib.request.Request(
+        f"{BASE_URL}/api/v1/sessions",
+        data=json.dumps({"email": "analyst@secureplace.example", "password": DEMO_PASSWORD}).encode(),
+        headers={"Content-Type": "application/json"},
+        method="POST",
+    )
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)["token"]
+
+
+TOKEN = None
+
+
 def board_json(query=""):
-    with urllib.request.urlopen(f"{BASE_URL}/api/v1/bed-board{query}") as response:
+    global TOKEN
+    TOKEN = TOKEN or api_token()
+    request = urllib.request.Request(
+        f"{BASE_URL}/api/v1/bed-board{query}", headers={"Authorization": f"Bearer {TOKEN}"}
+    )
+    with urllib.request.urlopen(request) as response:
         return json.load(response)
 
 
@@ -105,3 +136,26 @@ def test_board_reflows_on_a_phone_without_losing_the_figures(browser):
         assert browser.find_element(By.CSS_SELECTOR, "[data-testid=national-welfare-vacancies]").is_displayed()
     finally:
         browser.set_window_size(1280, 1000)
+
+
+def test_the_sign_in_page_explains_a_wrong_password_and_passes_the_scan():
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(
+        service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options
+    )
+    try:
+        driver.get(BASE_URL + "/")
+        assert driver.current_url.startswith(BASE_URL + "/sign-in"), "the board needs signing in"
+        assert serious_violations(driver) == []
+        driver.find_element(By.ID, "email").send_keys("referrer.cardiff@secureplace.example")
+        driver.find_element(By.ID, "password").send_keys("not-the-password")
+        driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
+        assert driver.title.startswith("Error:")
+        assert "not right" in driver.find_element(By.ID, "password-error").text
+        assert driver.find_element(By.ID, "email").get_attribute("value") == "referrer.cardiff@secureplace.example"
+        assert serious_violations(driver) == []
+    finally:
+        driver.quit()

@@ -26,10 +26,22 @@ func withApp(
     do {
         try await VaporTesting.withApp(
             configure: { app in
-                try await configure(app, settings: AppSettings(database: url, now: { now }))
+                try await configure(app, settings: AppSettings(database: url, now: { now }, bcryptCost: 4))
                 let store = Store(app.db)
                 try await LoadReferenceData(store: store)(ReferenceData.bundled())
-                if demo { try await LoadDemoData(store: store)(demoDataset) }
+                if demo {
+                    try await LoadDemoData(store: store, passwords: BcryptPasswordHasher(cost: 4))(demoDataset)
+                } else {
+                    // An empty service still has its coordinators.
+                    try await store.save(
+                        organisation: Organisation(
+                            id: UUID(), kind: .coordinatingUnit, name: "Coordination", reference: "coordination"))
+                    _ = try await ManageUsers(store: store, passwords: BcryptPasswordHasher(cost: 4)).create(
+                        .init(
+                            email: "coordinator@secureplace.example", displayName: "Coordinator", role: .coordinator,
+                            organisationReference: "coordination", password: DemoDataset.password),
+                        by: nil)
+                }
             }, body)
         await remove()
     } catch {
@@ -57,4 +69,59 @@ extension TestingHTTPResponse {
         decoder.dateDecodingStrategy = .iso8601
         return try decoder.decode(type, from: Data(buffer: body))
     }
+}
+
+extension Application {
+    /// Signs a demo user in through the API and returns headers carrying the bearer token.
+    func bearerHeaders(for email: String = "coordinator@secureplace.example") async throws -> HTTPHeaders {
+        var headers = HTTPHeaders()
+        try await testing().test(
+            .POST, "/api/v1/sessions",
+            beforeRequest: { request in
+                try request.content.encode(["email": email, "password": DemoDataset.password])
+            },
+            afterResponse: { response in
+                struct Token: Decodable { var token: String }
+                let token = try JSONDecoder().decode(Token.self, from: Data(buffer: response.body)).token
+                headers.bearerAuthorization = BearerAuthorization(token: token)
+            })
+        return headers
+    }
+
+    /// Signs a demo user in through the form and returns headers carrying the session cookie,
+    /// and the CSRF token its forms must send.
+    func sessionHeaders(for email: String = "coordinator@secureplace.example") async throws -> (HTTPHeaders, String) {
+        var formToken = ""
+        var signInCookie = ""
+        try await testing().test(.GET, "/sign-in") { response in
+            formToken = hiddenField("csrfToken", in: response.body.string) ?? ""
+            signInCookie = response.headers.setCookie?["secureplace-sign-in-csrf"]?.string ?? ""
+        }
+        var headers = HTTPHeaders()
+        try await testing().test(
+            .POST, "/sign-in",
+            beforeRequest: { request in
+                request.headers.cookie = ["secureplace-sign-in-csrf": .init(string: signInCookie)]
+                try request.content.encode(
+                    ["email": email, "password": DemoDataset.password, "csrfToken": formToken, "next": "/"],
+                    as: .urlEncodedForm)
+            },
+            afterResponse: { response in
+                if let session = response.headers.setCookie?["secureplace-session"] {
+                    headers.cookie = ["secureplace-session": .init(string: session.string)]
+                }
+            })
+        var csrf = ""
+        try await testing().test(.GET, "/", headers: headers) { response in
+            csrf = hiddenField("csrfToken", in: response.body.string) ?? ""
+        }
+        return (headers, csrf)
+    }
+}
+
+/// The value of the first hidden input with this name in a page.
+func hiddenField(_ name: String, in html: String) -> String? {
+    guard let range = html.range(of: "name=\"\(name)\" value=\"") else { return nil }
+    let rest = html[range.upperBound...]
+    return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
 }

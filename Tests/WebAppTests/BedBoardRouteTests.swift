@@ -48,7 +48,8 @@ struct BedBoardRouteTests {
     @Test("GET / shows every region and home with its vacancies, labelled as demo data", arguments: TestDatabase.all)
     func boardPage(database: TestDatabase) async throws {
         try await withApp(database) { app in
-            try await app.testing().test(.GET, "/") { response in
+            let signedIn = try await app.bearerHeaders()
+            try await app.testing().test(.GET, "/", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers.contentType == .html)
                 let html = response.body.string
@@ -66,7 +67,8 @@ struct BedBoardRouteTests {
     @Test("GET /api/v1/bed-board gives the same board as JSON, with counts that add up", arguments: TestDatabase.all)
     func boardJSON(database: TestDatabase) async throws {
         try await withApp(database) { app in
-            try await app.testing().test(.GET, "/api/v1/bed-board") { response in
+            let signedIn = try await app.bearerHeaders()
+            try await app.testing().test(.GET, "/api/v1/bed-board", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 let board = try response.decoded(Board.self)
                 let expected = BedBoard.build(
@@ -91,17 +93,18 @@ struct BedBoardRouteTests {
     @Test("?date= rebuilds a past day, in the page and the API", arguments: TestDatabase.all)
     func pastDay(database: TestDatabase) async throws {
         try await withApp(database) { app in
+            let signedIn = try await app.bearerHeaders()
             let day = CalendarDate(year: 2026, month: 3, day: 31)!
             let expected = BedBoard.build(
                 homes: demoDataset.homes, beds: demoDataset.beds, intervals: demoDataset.bedStatusIntervals,
                 at: day.end.addingTimeInterval(-1))
-            try await app.testing().test(.GET, "/api/v1/bed-board?date=2026-03-31") { response in
+            try await app.testing().test(.GET, "/api/v1/bed-board?date=2026-03-31", headers: signedIn) { response in
                 let board = try response.decoded(Board.self)
                 #expect(board.day == "2026-03-31")
                 #expect(board.national.all.occupied == expected.national.all.occupied)
                 #expect(board.national.welfareVacancies == expected.national.welfareVacancies)
             }
-            try await app.testing().test(.GET, "/?date=2026-03-31") { response in
+            try await app.testing().test(.GET, "/?date=2026-03-31", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("the end of 31 March 2026"))
             }
@@ -113,7 +116,8 @@ struct BedBoardRouteTests {
         arguments: ["2026-02-30", "31/03/2026", "2026-11-21", "yesterday"])
     func badDateInAPI(text: String) async throws {
         try await withApp(.sqlite) { app in
-            try await app.testing().test(.GET, "/api/v1/bed-board?date=\(text)") { response in
+            let signedIn = try await app.bearerHeaders()
+            try await app.testing().test(.GET, "/api/v1/bed-board?date=\(text)", headers: signedIn) { response in
                 #expect(response.status == .badRequest)
                 #expect(response.headers.contentType == HTTPMediaType(type: "application", subType: "problem+json"))
                 let problem = try response.decoded(ProblemBody.self)
@@ -126,7 +130,8 @@ struct BedBoardRouteTests {
     @Test("a bad date on the board page is explained beside the field and the page still shows the board")
     func badDateInPage() async throws {
         try await withApp(.sqlite) { app in
-            try await app.testing().test(.GET, "/?date=2026-02-30") { response in
+            let signedIn = try await app.bearerHeaders()
+            try await app.testing().test(.GET, "/?date=2026-02-30", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 let html = response.body.string
                 #expect(html.contains("<title>Error: National bed board"))
@@ -141,9 +146,10 @@ struct BedBoardRouteTests {
     @Test("a home's page and JSON list each bed with its status; an unknown home is a 404", arguments: TestDatabase.all)
     func homeRoutes(database: TestDatabase) async throws {
         try await withApp(database) { app in
+            let signedIn = try await app.bearerHeaders()
             let home = demoDataset.homes[0]
             let bedCount = demoDataset.beds.count { $0.homeID == home.id }
-            try await app.testing().test(.GET, "/api/v1/homes/\(home.id)") { response in
+            try await app.testing().test(.GET, "/api/v1/homes/\(home.id)", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 struct HomeBeds: Decodable {
                     struct Line: Decodable { var status: String }
@@ -155,18 +161,18 @@ struct BedBoardRouteTests {
                 #expect(body.dataset == "synthetic demo data")
                 #expect(Set(body.beds.map(\.status)).isSubset(of: ["vacant", "occupied", "reserved", "closed"]))
             }
-            try await app.testing().test(.GET, "/homes/\(home.id)") { response in
+            try await app.testing().test(.GET, "/homes/\(home.id)", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.string.contains("<h1 class=\"heading-xl\">\(home.name.htmlEscaped)</h1>"))
             }
             for path in ["/api/v1/homes/\(UUID())", "/api/v1/homes/not-a-home"] {
-                try await app.testing().test(.GET, path) { response in
+                try await app.testing().test(.GET, path, headers: signedIn) { response in
                     #expect(response.status == .notFound)
                     let problem = try response.decoded(ProblemBody.self)
                     #expect(problem.status == 404)
                 }
             }
-            try await app.testing().test(.GET, "/homes/\(UUID())") { response in
+            try await app.testing().test(.GET, "/homes/\(UUID())", headers: signedIn) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers.contentType == .html)
                 #expect(response.body.string.contains("Page not found"))
@@ -177,11 +183,12 @@ struct BedBoardRouteTests {
     @Test("an empty service shows an empty board without the demo banner")
     func emptyService() async throws {
         try await withApp(.sqlite, demo: false) { app in
-            try await app.testing().test(.GET, "/") { response in
+            let signedIn = try await app.bearerHeaders()
+            try await app.testing().test(.GET, "/", headers: signedIn) { response in
                 #expect(response.status == .ok)
                 #expect(!response.body.string.contains("synthetic demo data"))
             }
-            try await app.testing().test(.GET, "/api/v1/bed-board") { response in
+            try await app.testing().test(.GET, "/api/v1/bed-board", headers: signedIn) { response in
                 let board = try response.decoded(Board.self)
                 #expect(board.dataset == nil)
                 #expect(board.national.all.registered == 0)

@@ -7,6 +7,8 @@ public struct DemoDataset: Sendable {
     public static let label = "synthetic demo data"
     /// The `settings` key under which a database records that it holds demo data.
     public static let settingKey = "dataset"
+    /// Every demo user's password, printed by `serve --demo`. Demo data only.
+    public static let password = "synthetic-demo"
 
     public var seed: UInt64
     public var start: Date

@@ -6,16 +6,24 @@ import Storage
 /// the database as holding synthetic data so every page and export can say so.
 public struct LoadDemoData: Sendable {
     public let store: Store
+    /// Sets `DemoDataset.password` on every demo user when given; without it the demo users
+    /// cannot sign in (enough for tests that never sign in).
+    public let passwords: (any PasswordHasher)?
 
-    public init(store: Store) {
+    public init(store: Store, passwords: (any PasswordHasher)? = nil) {
         self.store = store
+        self.passwords = passwords
     }
 
     public func callAsFunction(_ dataset: DemoDataset) async throws {
+        let hashes = try dataset.users.map { _ in try passwords?.hash(DemoDataset.password) }
         try await store.transaction { store in
             guard try await store.homes().isEmpty else { throw DemoLoadError.databaseNotEmpty }
             try await store.saveSetting(DemoDataset.settingKey, value: DemoDataset.label)
             try await store.save(organisations: dataset.organisations, users: dataset.users)
+            for (user, hash) in zip(dataset.users, hashes) {
+                if let hash { try await store.setPasswordHash(hash, forUser: user.id) }
+            }
             try await store.save(homes: dataset.homes)
             try await store.save(beds: dataset.beds)
             try await store.save(bedStatusIntervals: dataset.bedStatusIntervals)

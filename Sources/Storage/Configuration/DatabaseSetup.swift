@@ -38,10 +38,14 @@ extension DatabaseID {
 public final class StandaloneDatabase: Sendable {
     public let databases: Databases
     public let logger: Logger
+    private let threadPool: NIOThreadPool
 
     public init(url: DatabaseURL, logger: Logger = Logger(label: "secureplace.storage")) throws {
         self.logger = logger
-        databases = Databases(threadPool: NIOThreadPool.singleton, on: MultiThreadedEventLoopGroup.singleton)
+        // More threads than cores: SQLite's blocking calls must not starve each other.
+        threadPool = NIOThreadPool(numberOfThreads: 16)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
         try databases.useSecurePlace(url)
     }
 
@@ -63,6 +67,7 @@ public final class StandaloneDatabase: Sendable {
 
     public func shutdown() async {
         await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
     }
 }
 

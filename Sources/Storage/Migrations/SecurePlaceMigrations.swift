@@ -10,5 +10,6 @@ extension Migrations {
         add(CreateChildrenAndReferrals(), to: .secureplace)
         add(CreatePlacementsAndOutcomes(), to: .secureplace)
         add(CreateAuditTrail(), to: .secureplace)
+        add(AddSignIn(), to: .secureplace)
     }
 }

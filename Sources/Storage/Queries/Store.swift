@@ -1,4 +1,5 @@
 import FluentKit
+import SQLKit
 
 /// The query functions the use cases call, over one database connection or transaction.
 /// Records never leave Storage: every function takes and returns SecurePlaceCore values.
@@ -14,10 +15,12 @@ public struct Store: Sendable {
     public func transaction<Result: Sendable>(
         _ body: @escaping @Sendable (Store) async throws -> Result
     ) async throws -> Result {
-        try await database.transaction { transaction in
-            try await body(Store(transaction))
-        }
+        let run = { @Sendable in try await database.transaction { transaction in try await body(Store(transaction)) } }
+        // A transaction inside a transaction joins it; only the outermost one queues.
+        return isSQLite && !database.inTransaction ? try await SQLiteWriteLock.shared.withLock(run) : try await run()
     }
+
+    var isSQLite: Bool { (database as? any SQLDatabase)?.dialect.name == "sqlite" }
 
     /// Inserts many rows in a few statements; chunks stay well under both databases' limits
     /// on bound parameters.

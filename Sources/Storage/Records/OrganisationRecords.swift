@@ -35,6 +35,8 @@ final class UserRecord: Model, @unchecked Sendable {
     @Field(key: "role") var role: String
     @Field(key: "organisation_id") var organisationID: UUID
     @Field(key: "is_disabled") var isDisabled: Bool
+    /// bcrypt; nil until a password is set.
+    @OptionalField(key: "password_hash") var passwordHash: String?
 
     init() {}
 

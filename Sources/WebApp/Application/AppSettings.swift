@@ -10,15 +10,20 @@ public struct AppSettings: Sendable {
     public var migrateOnStart: Bool
     /// The clock; tests pass a fixed one.
     public var now: @Sendable () -> Date
+    /// bcrypt cost for new passwords: 12 in service; tests lower it to stay fast.
+    public var bcryptCost: Int
 
     public init(
         database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
-        now: @escaping @Sendable () -> Date = { Date() }
+        now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12
     ) {
         self.database = database
         self.hostname = hostname
         self.port = port
         self.migrateOnStart = migrateOnStart
         self.now = now
+        self.bcryptCost = bcryptCost
     }
+
+    public var passwords: BcryptPasswordHasher { BcryptPasswordHasher(cost: bcryptCost) }
 }

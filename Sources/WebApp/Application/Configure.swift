@@ -18,7 +18,11 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(ProblemMiddleware(environment: app.environment))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
+    app.middleware.use(AuthenticationMiddleware())
+    app.middleware.use(CSRFMiddleware())
 
+    // More threads than cores: SQLite's blocking calls must not starve each other.
+    app.threadPool = NIOThreadPool(numberOfThreads: 16)
     try app.databases.useSecurePlace(settings.database)
     app.migrations.addSecurePlaceMigrations()
     if settings.migrateOnStart {
@@ -35,7 +39,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.views.use(.leaf)
 
     app.storage[ClockKey.self] = settings.now
-    try app.register(collection: BedBoardController())
+    try app.register(collection: SignInController(passwords: settings.passwords))
+    try app.grouped(RequireSignIn()).register(collection: BedBoardController())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

@@ -29,7 +29,8 @@ struct BedBoardController: RouteCollection {
             board = try await viewBoard(request)(on: nil)
         }
         let page = BoardPage(
-            board: board, isDemo: try await store.holdsDemoData(), today: CalendarDate(containing: request.now),
+            board: board, isDemo: try await store.holdsDemoData(), signedIn: request.signedIn,
+            today: CalendarDate(containing: request.now),
             dateValue: text ?? board.day.iso, dateError: dateError)
         return try await request.view.render("board", page)
     }
@@ -48,7 +49,8 @@ struct BedBoardController: RouteCollection {
             authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
         let page = HomePage(
             home, authorityName: authorityName, isDemo: try await Store(request.db).holdsDemoData(),
-            today: CalendarDate(containing: request.now), dateValue: text ?? CalendarDate(containing: home.asOf).iso)
+            signedIn: request.signedIn, today: CalendarDate(containing: request.now),
+            dateValue: text ?? CalendarDate(containing: home.asOf).iso)
         return try await request.view.render("home", page)
     }
 

@@ -52,8 +52,11 @@ struct BoardPage: Encodable {
     var homeCount: Int
     var regions: [RegionSection]
 
-    init(board: BedBoard, isDemo: Bool, today: CalendarDate, dateValue: String, dateError: String?) {
-        chrome = PageChrome(title: "National bed board", isDemo: isDemo, hasError: dateError != nil)
+    init(
+        board: BedBoard, isDemo: Bool, signedIn: SignedInRequest?, today: CalendarDate, dateValue: String,
+        dateError: String?
+    ) {
+        chrome = PageChrome(title: "National bed board", isDemo: isDemo, hasError: dateError != nil, signedIn: signedIn)
         self.dateValue = dateValue
         self.dateError = dateError
         isToday = board.day == today
@@ -108,9 +111,12 @@ struct HomePage: Encodable {
     var kinds: [KindRow]
     var beds: [BedRow]
 
-    init(_ home: HomeBeds, authorityName: String, isDemo: Bool, today: CalendarDate, dateValue: String) {
+    init(
+        _ home: HomeBeds, authorityName: String, isDemo: Bool, signedIn: SignedInRequest?, today: CalendarDate,
+        dateValue: String
+    ) {
         let entry = home.entry
-        chrome = PageChrome(title: home.home.name, isDemo: isDemo)
+        chrome = PageChrome(title: home.home.name, isDemo: isDemo, signedIn: signedIn)
         id = home.home.id
         name = home.home.name
         reference = home.home.reference

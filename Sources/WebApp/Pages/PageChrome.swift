@@ -1,12 +1,24 @@
 import Foundation
 import SecurePlaceCore
 
-/// What every page's layout needs: its title and whether the data is the synthetic demo.
+/// What every page's layout needs: its title, whether the data is the synthetic demo, and
+/// who is signed in (with the CSRF token the sign-out form carries).
 struct PageChrome: Encodable {
     var title: String
     var isDemo: Bool
     /// Starts the browser tab title with "Error:" when the page shows a validation error.
     var hasError = false
+    /// Such as "Coordinator, National Secure Welfare Coordination".
+    var signedInAs: String?
+    var csrfToken: String?
+
+    init(title: String, isDemo: Bool, hasError: Bool = false, signedIn: SignedInRequest? = nil) {
+        self.title = title
+        self.isDemo = isDemo
+        self.hasError = hasError
+        signedInAs = signedIn.map { "\($0.principal.role.name), \($0.principal.organisation.name)" }
+        csrfToken = signedIn?.csrfToken
+    }
 }
 
 /// Dates and times as people in England and Wales read them, in Europe/London.

@@ -19,7 +19,8 @@ struct ProblemMiddleware: AsyncMiddleware {
                 request.logger.report(error: error)
             }
             if wantsJSON(request) {
-                var headers = HTTPHeaders()
+                // Keep what the error asks to send, such as WWW-Authenticate on a 401.
+                var headers = (error as? any AbortError)?.headers ?? HTTPHeaders()
                 headers.contentType = ProblemDetails.contentType
                 let body = try JSONEncoder().encode(problem)
                 return Response(
@@ -27,7 +28,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             }
             let isDemo = (try? await Store(request.db).holdsDemoData()) ?? false
             let page = ErrorPage(
-                chrome: PageChrome(title: problem.title, isDemo: isDemo), detail: problem.detail, status: problem.status
+                chrome: PageChrome(title: problem.title, isDemo: isDemo, signedIn: request.signedIn),
+                detail: problem.detail, status: problem.status
             )
             let view = try await request.view.render("error", page)
             let response = try await view.encodeResponse(for: request)

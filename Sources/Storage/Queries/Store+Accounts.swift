@@ -1,0 +1,137 @@
+import FluentKit
+import Foundation
+import SecurePlaceCore
+
+/// A user as sign-in needs them: the account and its bcrypt hash.
+public struct StoredAccount: Sendable {
+    public var user: User
+    public var passwordHash: String?
+}
+
+public struct StoredSession: Sendable {
+    public var userID: UUID
+    public var csrfToken: String
+    public var expiresAt: Date
+}
+
+public struct StoredAPIToken: Sendable {
+    public var id: UUID
+    public var userID: UUID
+    public var expiresAt: Date
+    public var revokedAt: Date?
+}
+
+public struct SignInFailures: Sendable {
+    public var failures: Int
+    public var lockedUntil: Date?
+}
+
+extension Store {
+    public func organisation(id: UUID) async throws -> Organisation? {
+        try await OrganisationRecord.find(id, on: database)?.value()
+    }
+
+    public func organisation(kind: OrganisationKind, reference: String) async throws -> Organisation? {
+        try await OrganisationRecord.query(on: database).filter(\.$kind == kind.rawValue)
+            .filter(\.$reference == reference).first()?.value()
+    }
+
+    public func save(organisation: Organisation) async throws {
+        try await OrganisationRecord(organisation).create(on: database)
+    }
+
+    /// Emails are compared without regard to case, as people type them.
+    public func account(email: String) async throws -> StoredAccount? {
+        let normalised = email.trimmingCharacters(in: .whitespaces).lowercased()
+        guard let record = try await UserRecord.query(on: database).filter(\.$email == normalised).first() else {
+            return nil
+        }
+        return StoredAccount(user: try record.value(), passwordHash: record.passwordHash)
+    }
+
+    public func user(id: UUID) async throws -> User? {
+        try await UserRecord.find(id, on: database)?.value()
+    }
+
+    public func save(user: User, passwordHash: String?) async throws {
+        let record = UserRecord(user)
+        record.email = user.email.lowercased()
+        record.passwordHash = passwordHash
+        try await record.create(on: database)
+    }
+
+    public func setPasswordHash(_ hash: String, forUser userID: UUID) async throws {
+        guard let record = try await UserRecord.find(userID, on: database) else { return }
+        record.passwordHash = hash
+        try await record.save(on: database)
+    }
+
+    /// Disables the account and ends every session and token it holds.
+    public func disable(user userID: UUID) async throws {
+        guard let record = try await UserRecord.find(userID, on: database) else { return }
+        record.isDisabled = true
+        try await record.save(on: database)
+        try await SessionRecord.query(on: database).filter(\.$userID == userID).delete()
+        try await APITokenRecord.query(on: database).filter(\.$userID == userID).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: Date()).update()
+    }
+
+    public func createSession(tokenHash: String, userID: UUID, csrfToken: String, at instant: Date, expiresAt: Date)
+        async throws
+    {
+        try await SessionRecord(
+            tokenHash: tokenHash, userID: userID, csrfToken: csrfToken, createdAt: instant, expiresAt: expiresAt
+        ).create(on: database)
+    }
+
+    public func session(tokenHash: String) async throws -> StoredSession? {
+        try await SessionRecord.query(on: database).filter(\.$tokenHash == tokenHash).first().map {
+            StoredSession(userID: $0.userID, csrfToken: $0.csrfToken, expiresAt: $0.expiresAt)
+        }
+    }
+
+    public func deleteSession(tokenHash: String) async throws {
+        try await SessionRecord.query(on: database).filter(\.$tokenHash == tokenHash).delete()
+    }
+
+    public func createAPIToken(tokenHash: String, userID: UUID, at instant: Date, expiresAt: Date) async throws {
+        try await APITokenRecord(tokenHash: tokenHash, userID: userID, createdAt: instant, expiresAt: expiresAt)
+            .create(on: database)
+    }
+
+    public func apiToken(tokenHash: String) async throws -> StoredAPIToken? {
+        try await APITokenRecord.query(on: database).filter(\.$tokenHash == tokenHash).first().map {
+            StoredAPIToken(id: try $0.requireID(), userID: $0.userID, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt)
+        }
+    }
+
+    public func revokeAPIToken(tokenHash: String, at instant: Date) async throws {
+        try await APITokenRecord.query(on: database).filter(\.$tokenHash == tokenHash).filter(\.$revokedAt == nil)
+            .set(\.$revokedAt, to: instant).update()
+    }
+
+    public func signInFailures(key: String) async throws -> SignInFailures? {
+        try await SignInFailureRecord.find(key, on: database).map {
+            SignInFailures(failures: $0.failures, lockedUntil: $0.lockedUntil)
+        }
+    }
+
+    /// Counts one more failure and returns the new count.
+    @discardableResult
+    public func recordSignInFailure(key: String, at instant: Date, lockUntil: (Int) -> Date?) async throws -> Int {
+        if let record = try await SignInFailureRecord.find(key, on: database) {
+            record.failures += 1
+            record.lastFailureAt = instant
+            record.lockedUntil = lockUntil(record.failures) ?? record.lockedUntil
+            try await record.save(on: database)
+            return record.failures
+        }
+        try await SignInFailureRecord(key: key, failures: 1, lockedUntil: lockUntil(1), lastFailureAt: instant)
+            .create(on: database)
+        return 1
+    }
+
+    public func clearSignInFailures(key: String) async throws {
+        try await SignInFailureRecord.query(on: database).filter(\.$id == key).delete()
+    }
+}
