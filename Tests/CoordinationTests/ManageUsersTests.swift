@@ -24,12 +24,16 @@ struct ManageUsersTests {
     func withCoordination(_ body: (ManageUsers, Store) async throws -> Void) async throws {
         try await withTestStore(.sqlite) { store in
             try await store.save(
-                organisation: Organisation(id: UUID(), kind: .coordinatingUnit, name: "Coordination", reference: "coordination"))
+                organisation: Organisation(
+                    id: UUID(), kind: .coordinatingUnit, name: "Coordination", reference: "coordination"))
             try await body(ManageUsers(store: store, passwords: SaltedSHA256Hasher()), store)
         }
     }
 
-    static func newUser(email: String = "Sam.Lee@Coordination.example", role: Role = .coordinator, organisation: String = "coordination", password: String = "a-long-enough-password") -> ManageUsers.NewUser {
+    static func newUser(
+        email: String = "Sam.Lee@Coordination.example", role: Role = .coordinator,
+        organisation: String = "coordination", password: String = "a-long-enough-password"
+    ) -> ManageUsers.NewUser {
         .init(email: email, displayName: "Sam Lee", role: role, organisationReference: organisation, password: password)
     }
 
@@ -40,7 +44,8 @@ struct ManageUsersTests {
             let stored = try await store.account(email: "sam.lee@coordination.example")
             #expect(user.email == "sam.lee@coordination.example")
             #expect(stored?.passwordHash?.contains("a-long-enough-password") == false)
-            let verified = try SaltedSHA256Hasher().verify("a-long-enough-password", against: stored?.passwordHash ?? "")
+            let verified = try SaltedSHA256Hasher().verify(
+                "a-long-enough-password", against: stored?.passwordHash ?? "")
             let lastAction = try await store.auditEvents().last?.entry.action
             #expect(verified)
             #expect(lastAction == "user.create")
@@ -66,7 +71,9 @@ struct ManageUsersTests {
     func duplicate() async throws {
         try await withCoordination { users, _ in
             _ = try await users.create(Self.newUser(), by: nil)
-            let error = await #expect(throws: InputError.self) { try await users.create(Self.newUser(email: "sam.lee@coordination.example"), by: nil) }
+            let error = await #expect(throws: InputError.self) {
+                try await users.create(Self.newUser(email: "sam.lee@coordination.example"), by: nil)
+            }
             #expect(error?.field == "email")
         }
     }

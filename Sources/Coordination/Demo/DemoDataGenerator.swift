@@ -61,7 +61,8 @@ public struct DemoDataGenerator: Sendable {
             seed: seed, start: start, end: end, homes: world.homes, beds: world.timelines.map(\.bed),
             bedStatusIntervals: world.timelines.flatMap { $0.intervals(from: start, to: end) },
             children: builder.children, identities: builder.identities, referrals: builder.referrals,
-            responses: builder.responses, placements: builder.placements, episodes: builder.episodes,
+            circulations: builder.circulations, responses: builder.responses, placements: builder.placements,
+            episodes: builder.episodes,
             notifications: builder.notifications, organisations: people.organisations, users: people.users)
     }
 }

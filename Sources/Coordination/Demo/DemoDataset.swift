@@ -19,6 +19,7 @@ public struct DemoDataset: Sendable {
     public var children: [Child]
     public var identities: [ChildIdentity]
     public var referrals: [Referral]
+    public var circulations: [Circulation]
     public var responses: [HomeResponse]
     public var placements: [Placement]
     public var episodes: [PlacementEpisode]

@@ -13,6 +13,7 @@ struct DemoReferralBuilder {
     var identities: [ChildIdentity] = []
     var referrals: [Referral] = []
     var responses: [HomeResponse] = []
+    var circulations: [Circulation] = []
     var placements: [Placement] = []
     var episodes: [PlacementEpisode] = []
     var notifications: [RegulatorNotification] = []
@@ -61,6 +62,7 @@ struct DemoReferralBuilder {
             (arrival.addingTimeInterval(hour), .circulate),
         ]
         var referralResponses: [HomeResponse] = []
+        var referralCirculations: [Circulation] = []
         let eligible = world.homes.filter { $0.isRegistered(for: child.sex, age: age) }
             .sorted { $0.location.kilometres(to: authority.centroid) < $1.location.kilometres(to: authority.centroid) }
         let attempts = Int.random(in: 4...8, using: &world.generator)
@@ -70,12 +72,17 @@ struct DemoReferralBuilder {
         var offer: (home: SecureHome, bedIndex: Int, at: Date)?
 
         while approached.count < min(attempts, eligible.count), offer == nil, approached.count < withdrawAfter {
+            let sentAt = time
             time = time.addingTimeInterval(world.generator.nextExponential(mean: 0.6 * day))
             let instant = time
             let next =
                 eligible.first { !approached.contains($0.id) && world.freeBed(at: $0.id, at: instant) != nil }
                 ?? eligible.first { !approached.contains($0.id) }!
             approached.insert(next.id)
+            referralCirculations.append(
+                Circulation(
+                    referralID: referral.id, homeID: next.id, circulatedAt: sentAt,
+                    respondBy: ResponseDeadlines.standard.respondBy(circulatedAt: sentAt, urgency: referral.urgency)))
             let answer: HomeAnswer
             if let bedIndex = world.freeBed(at: next.id, at: time) {
                 var probability = higherRisk ? settings.offerProbabilityForHigherRiskProfile : settings.offerProbability
@@ -135,7 +142,10 @@ struct DemoReferralBuilder {
         }
 
         apply(events, to: &referral)
-        let landed = referralResponses.filter { $0.respondedAt <= settings.end }
+        var landed = referralResponses.filter { $0.respondedAt <= settings.end }
+        if [.offerAccepted, .placed].contains(referral.state), let index = landed.firstIndex(where: \.isOffer) {
+            landed[index].offerStatus = .accepted
+        }
         if referral.state != .closedUnplaced { referral.alternative = nil }
         if referral.state != .withdrawn { referral.withdrawalReason = nil }
         if referral.state == .closedUnplaced {
@@ -156,6 +166,7 @@ struct DemoReferralBuilder {
         identities.append(identity)
         referrals.append(referral)
         responses += landed
+        circulations += referralCirculations.filter { $0.circulatedAt <= settings.end }
     }
 
     /// Runs the events that had happened by the end through the state machine.

@@ -29,6 +29,7 @@ public struct LoadDemoData: Sendable {
             try await store.save(bedStatusIntervals: dataset.bedStatusIntervals)
             try await store.save(children: dataset.children, identities: dataset.identities)
             try await store.save(referrals: dataset.referrals)
+            try await store.save(circulations: dataset.circulations)
             try await store.save(responses: dataset.responses)
             try await store.save(placements: dataset.placements, episodes: dataset.episodes)
             try await store.save(notifications: dataset.notifications)

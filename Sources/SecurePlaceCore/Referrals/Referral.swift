@@ -22,12 +22,20 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
     /// Where the child went when no secure bed was found.
     public var alternative: AlternativeAccommodation?
     public var withdrawalReason: String?
+    /// Where the child is when closed unplaced (a description, not an address).
+    public var unplacedLocation: String?
+    /// For a child under 13: the day the Secretary of State (in Wales, the Welsh Ministers)
+    /// approved the placement.
+    public var ministerialApprovalOn: CalendarDate?
+    /// When the coordinators were told that homes had not answered in time.
+    public var escalatedAt: Date?
 
     public init(
         id: UUID, reference: String, childID: UUID, localAuthorityCode: String, ageAtReferral: Int,
         legalBasis: LegalBasis, courtOrder: CourtOrder, urgency: Urgency, dateNeeded: CalendarDate,
         summary: String, state: ReferralState = .draft, createdAt: Date, submittedAt: Date? = nil,
-        closedAt: Date? = nil, alternative: AlternativeAccommodation? = nil, withdrawalReason: String? = nil
+        closedAt: Date? = nil, alternative: AlternativeAccommodation? = nil, withdrawalReason: String? = nil,
+        unplacedLocation: String? = nil, ministerialApprovalOn: CalendarDate? = nil, escalatedAt: Date? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -45,7 +53,13 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
         self.closedAt = closedAt
         self.alternative = alternative
         self.withdrawalReason = withdrawalReason
+        self.unplacedLocation = unplacedLocation
+        self.ministerialApprovalOn = ministerialApprovalOn
+        self.escalatedAt = escalatedAt
     }
+
+    /// A child under 13 may not be placed without ministerial approval (reg 4, 1991 Regulations).
+    public var needsMinisterialApproval: Bool { ageAtReferral < 13 && ministerialApprovalOn == nil }
 
     public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }
 

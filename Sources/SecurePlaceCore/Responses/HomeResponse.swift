@@ -6,6 +6,11 @@ public enum HomeAnswer: Hashable, Codable, Sendable {
     case offer(bedID: UUID, availableFrom: CalendarDate)
     case decline(reasons: Set<DeclineReason>, note: String)
 
+    public var isOffer: Bool {
+        if case .offer = self { return true }
+        return false
+    }
+
     /// Checks a decline has at least one reason and that "other" comes with a note.
     public func validated() throws(HomeAnswerError) -> HomeAnswer {
         guard case .decline(let reasons, let note) = self else { return self }
@@ -36,17 +41,19 @@ public struct HomeResponse: Hashable, Codable, Sendable, Identifiable {
     public var homeID: UUID
     public var answer: HomeAnswer
     public var respondedAt: Date
+    /// For an offer: whether it is still open, accepted or released. Nil for a decline.
+    public var offerStatus: OfferStatus?
 
-    public init(id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date) {
+    public init(
+        id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date, offerStatus: OfferStatus? = nil
+    ) {
         self.id = id
         self.referralID = referralID
         self.homeID = homeID
         self.answer = answer
         self.respondedAt = respondedAt
+        self.offerStatus = offerStatus ?? (answer.isOffer ? .open : nil)
     }
 
-    public var isOffer: Bool {
-        if case .offer = answer { return true }
-        return false
-    }
+    public var isOffer: Bool { answer.isOffer }
 }

@@ -11,5 +11,6 @@ extension Migrations {
         add(CreatePlacementsAndOutcomes(), to: .secureplace)
         add(CreateAuditTrail(), to: .secureplace)
         add(AddSignIn(), to: .secureplace)
+        add(AddReferralJourney(), to: .secureplace)
     }
 }

@@ -40,3 +40,11 @@ extension Store {
         AuditChain.verify(try await auditEvents(), hash: Self.sha256)
     }
 }
+
+extension Store {
+    /// The audit events about one object, oldest first: a referral's timeline.
+    public func auditEvents(about objectID: String) async throws -> [AuditEvent] {
+        try await AuditEventRecord.query(on: database).filter(\.$objectID == objectID).sort(\.$id).all()
+            .map { try $0.value() }
+    }
+}

@@ -14,6 +14,7 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
     @Field(key: "decline_reasons") var declineReasons: String
     @Field(key: "note") var note: String
     @Field(key: "responded_at") var respondedAt: Date
+    @OptionalField(key: "offer_status") var offerStatus: String?
 
     init() {}
 
@@ -22,6 +23,7 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
         referralID = response.referralID
         homeID = response.homeID
         respondedAt = response.respondedAt
+        offerStatus = response.offerStatus?.rawValue
         switch response.answer {
         case .offer(let bed, let from):
             answer = "offer"
@@ -49,6 +51,7 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
             throw UnknownCodeError(list: "home answer", code: answer)
         }
         return HomeResponse(
-            id: try requireID(), referralID: referralID, homeID: homeID, answer: decoded, respondedAt: respondedAt)
+            id: try requireID(), referralID: referralID, homeID: homeID, answer: decoded, respondedAt: respondedAt,
+            offerStatus: try offerStatus.map { try decodeCode(OfferStatus.self, $0, list: "offer status") })
     }
 }

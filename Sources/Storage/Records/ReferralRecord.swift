@@ -23,6 +23,9 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @OptionalField(key: "closed_at") var closedAt: Date?
     @OptionalField(key: "alternative") var alternative: String?
     @OptionalField(key: "withdrawal_reason") var withdrawalReason: String?
+    @OptionalField(key: "unplaced_location") var unplacedLocation: String?
+    @OptionalField(key: "ministerial_approval_on") var ministerialApprovalOn: String?
+    @OptionalField(key: "escalated_at") var escalatedAt: Date?
 
     init() {}
 
@@ -45,6 +48,30 @@ final class ReferralRecord: Model, @unchecked Sendable {
         closedAt = referral.closedAt
         alternative = referral.alternative?.rawValue
         withdrawalReason = referral.withdrawalReason
+        unplacedLocation = referral.unplacedLocation
+        ministerialApprovalOn = referral.ministerialApprovalOn?.iso
+        escalatedAt = referral.escalatedAt
+    }
+
+    /// Copies every changeable field from a referral onto this stored row.
+    func update(from referral: Referral) {
+        let fresh = ReferralRecord(referral)
+        state = fresh.state
+        legalBasis = fresh.legalBasis
+        orderStatus = fresh.orderStatus
+        urgency = fresh.urgency
+        dateNeeded = fresh.dateNeeded
+        summary = fresh.summary
+        ageAtReferral = fresh.ageAtReferral
+        orderStartsOn = fresh.orderStartsOn
+        orderEndsOn = fresh.orderEndsOn
+        submittedAt = fresh.submittedAt
+        closedAt = fresh.closedAt
+        alternative = fresh.alternative
+        withdrawalReason = fresh.withdrawalReason
+        unplacedLocation = fresh.unplacedLocation
+        ministerialApprovalOn = fresh.ministerialApprovalOn
+        escalatedAt = fresh.escalatedAt
     }
 
     func value() throws -> Referral {
@@ -63,6 +90,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
             summary: summary, state: try decodeCode(ReferralState.self, state, list: "referral state"),
             createdAt: createdAt, submittedAt: submittedAt, closedAt: closedAt,
             alternative: try alternative.map { try decodeCode(AlternativeAccommodation.self, $0, list: "alternative") },
-            withdrawalReason: withdrawalReason)
+            withdrawalReason: withdrawalReason, unplacedLocation: unplacedLocation,
+            ministerialApprovalOn: try day(ministerialApprovalOn), escalatedAt: escalatedAt)
     }
 }

@@ -41,6 +41,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.storage[ClockKey.self] = settings.now
     try app.register(collection: SignInController(passwords: settings.passwords))
     try app.grouped(RequireSignIn()).register(collection: BedBoardController())
+    try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

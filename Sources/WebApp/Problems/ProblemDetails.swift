@@ -13,6 +13,8 @@ struct ProblemDetails: Content {
     var detail: String
     var instance: String?
     var errors: [FieldError]?
+    /// For a 409 on a referral: the state it is in.
+    var state: String?
 
     static let contentType = HTTPMediaType(type: "application", subType: "problem+json")
 }

@@ -1,6 +1,7 @@
 import Coordination
 import Foundation
 import Leaf
+import SecurePlaceCore
 import Storage
 import Vapor
 
@@ -55,6 +56,31 @@ struct ProblemMiddleware: AsyncMiddleware {
                 type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
                 detail: error.description, instance: instance,
                 errors: [.init(field: "date", message: error.description)])
+        case let error as InputErrors:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
+                detail: error.errors.map(\.message).joined(separator: " "), instance: instance,
+                errors: error.errors.map { .init(field: $0.field, message: $0.message) })
+        case let error as InputError:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
+                detail: error.message, instance: instance, errors: [.init(field: error.field, message: error.message)])
+        case let error as AccessDenied:
+            return error.decision == .hidden
+                ? ProblemDetails(
+                    type: "about:blank", title: "Page not found", status: 404,
+                    detail: "There is nothing at this address.", instance: instance)
+                : ProblemDetails(
+                    type: "about:blank", title: "Forbidden", status: 403, detail: error.description, instance: instance)
+        case let error as ReferralTransitionError:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/illegal-transition", title: "Not allowed in this state",
+                status: 409,
+                detail: error.description, instance: instance, state: error.state.rawValue)
+        case let error as BedUnavailable:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/bed-gone", title: "The bed has gone", status: 409,
+                detail: error.description, instance: instance)
         case let error as any AbortError:
             let title = error.status == .notFound ? "Page not found" : error.status.reasonPhrase
             let detail = error.status == .notFound ? "There is nothing at this address." : error.reason

@@ -1,0 +1,41 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+extension ReferralJourney {
+    /// A referrer starts a referral for a child of their own authority. It is saved as a draft.
+    public func create(_ form: ReferralForm, by principal: Principal) async throws -> Referral {
+        guard let code = principal.localAuthorityCode,
+            AccessPolicy.mayCreateReferral(principal, forAuthority: code) == .allowed
+        else { throw AccessDenied(decision: .forbidden) }
+        guard let authority = try await store.localAuthorities().first(where: { $0.code == code }) else {
+            throw AccessDenied(decision: .forbidden)
+        }
+        let instant = now()
+        let valid = try form.validated(for: authority, today: CalendarDate(containing: instant))
+        return try await store.transaction { store in
+            let childID = UUID()
+            let child = Child(
+                id: childID, pseudonym: "C-" + String(tokens.make().uppercased().filter(\.isLetter).prefix(8)),
+                sex: valid.sex, localAuthorityCode: code, flags: valid.flags)
+            let identity = ChildIdentity(
+                childID: childID, givenName: valid.givenName, familyName: valid.familyName,
+                dateOfBirth: valid.dateOfBirth,
+                localAuthorityReference: valid.localAuthorityReference)
+            let referral = Referral(
+                id: UUID(),
+                reference: try await store.nextReferralReference(year: CalendarDate(containing: instant).year),
+                childID: childID, localAuthorityCode: code, ageAtReferral: valid.age, legalBasis: valid.legalBasis,
+                courtOrder: valid.courtOrder, urgency: valid.urgency, dateNeeded: valid.dateNeeded,
+                summary: valid.summary,
+                createdAt: instant)
+            try await store.save(children: [child], identities: [identity])
+            try await store.save(referrals: [referral])
+            try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "referral.create", objectType: "referral", objectID: referral.id.uuidString,
+                    at: instant))
+            return referral
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+extension ReferralJourney {
+    /// A referrer asks their manager to approve the referral.
+    public func requestApproval(_ referralID: UUID, by principal: Principal) async throws -> Referral {
+        try await move(referralID, .requestApproval, action: .requestApproval, by: principal)
+    }
+
+    /// A manager of the same authority approves: the referral is submitted.
+    public func approve(_ referralID: UUID, by principal: Principal) async throws -> Referral {
+        try await move(referralID, .approve, action: .approve, by: principal) { $0.submittedAt = now() }
+    }
+
+    /// The referrer submits directly (where the authority allows it).
+    public func submit(_ referralID: UUID, by principal: Principal) async throws -> Referral {
+        try await move(referralID, .submit, action: .submit, by: principal) { $0.submittedAt = now() }
+    }
+
+    /// Withdrawn with its reason; any open offer is released and any reserved bed freed.
+    public func withdraw(_ referralID: UUID, reason: String, by principal: Principal) async throws -> Referral {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            throw InputErrors([InputError(field: "reason", message: "Say why the referral is withdrawn.")])
+        }
+        return try await move(referralID, .withdraw, action: .withdraw, by: principal) { referral in
+            referral.withdrawalReason = reason
+            referral.closedAt = now()
+        } after: { context, store in
+            try await releaseOffers(of: context, in: store, freeing: true)
+        }
+    }
+
+    func move(
+        _ referralID: UUID, _ event: ReferralEvent, action: ReferralAction, by principal: Principal,
+        change: @escaping @Sendable (inout Referral) -> Void = { _ in },
+        after: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
+    ) async throws -> Referral {
+        try await store.transaction { store in
+            let context = try await context(referralID, for: principal, action, in: store)
+            var referral = context.referral
+            change(&referral)
+            try await apply(event, to: &referral, by: principal, in: store)
+            try await after(context, store)
+            return referral
+        }
+    }
+
+    /// Marks every open or accepted offer released; with `freeing`, a bed reserved for the
+    /// referral goes back to vacant.
+    func releaseOffers(of context: Context, in store: Store, freeing: Bool) async throws {
+        for response in context.responses where response.offerStatus == .open || response.offerStatus == .accepted {
+            try await store.setOfferStatus(.released, ofResponse: response.id)
+            if freeing, response.offerStatus == .accepted, case .offer(let bedID, _) = response.answer,
+                try await store.lockBedStatus(bedID, at: now()) == .reserved
+            {
+                try await store.changeStatus(ofBed: bedID, to: .vacant, at: now())
+            }
+        }
+    }
+}

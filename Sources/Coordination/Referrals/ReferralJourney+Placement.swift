@@ -1,0 +1,81 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+extension ReferralJourney {
+    /// The home records the child's arrival: the reserved bed becomes occupied and the
+    /// referral placed. A child under 13 needs ministerial approval recorded first.
+    ///
+    /// A placement is named by its accepted offer: `placementID` is that offer's id, and the
+    /// placement keeps it, so the same id serves for admission and discharge.
+    public func admit(_ placementID: UUID, ministerialApprovalOn: CalendarDate? = nil, by principal: Principal)
+        async throws
+        -> Placement
+    {
+        try await store.transaction { store in
+            guard let accepted = try await store.response(id: placementID), accepted.isOffer else {
+                throw AccessDenied(decision: .hidden)
+            }
+            let referralID = accepted.referralID
+            let context = try await context(referralID, for: principal, .recordAdmission, in: store)
+            var referral = context.referral
+            if let ministerialApprovalOn { referral.ministerialApprovalOn = ministerialApprovalOn }
+            if referral.needsMinisterialApproval {
+                let approver =
+                    referral.localAuthorityCode.hasPrefix("W") ? "the Welsh Ministers" : "the Secretary of State"
+                throw InputErrors([
+                    InputError(
+                        field: "ministerialApprovalOn",
+                        message:
+                            "The child is under 13: record the date \(approver) approved the placement before admission."
+                    )
+                ])
+            }
+            guard accepted.offerStatus == .accepted, case .offer(let bedID, _) = accepted.answer else {
+                throw ReferralTransitionError(state: referral.state, event: .admit)
+            }
+            let instant = now()
+            referral.closedAt = instant
+            try await apply(.admit, to: &referral, by: principal, in: store)
+            try await store.changeStatus(ofBed: bedID, to: .occupied, at: instant)
+            let placement = Placement(
+                id: placementID, referralID: referralID, childID: referral.childID, homeID: accepted.homeID,
+                bedID: bedID,
+                admittedAt: instant)
+            try await store.save(
+                placements: [placement],
+                episodes: [
+                    PlacementEpisode(
+                        id: UUID(), childID: referral.childID, referralID: referralID, type: .secureChildrensHome,
+                        startedOn: CalendarDate(containing: instant))
+                ])
+            return placement
+        }
+    }
+
+    /// The home records the child leaving: the bed is vacant again and the placement ends
+    /// with its reason.
+    public func discharge(_ placementID: UUID, reason: PlacementChangeReason, by principal: Principal) async throws
+        -> Placement
+    {
+        try await store.transaction { store in
+            guard var placement = try await store.placement(id: placementID) else {
+                throw AccessDenied(decision: .hidden)
+            }
+            _ = try await context(placement.referralID, for: principal, .recordDischarge, in: store)
+            guard placement.dischargedAt == nil else {
+                throw InputErrors([InputError(field: "placement", message: "The child has already been discharged.")])
+            }
+            let instant = now()
+            placement.dischargedAt = instant
+            placement.endReason = reason
+            try await store.update(placement: placement)
+            try await store.changeStatus(ofBed: placement.bedID, to: .vacant, at: instant)
+            try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "placement.discharge", objectType: "placement",
+                    objectID: placementID.uuidString, at: instant))
+            return placement
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+extension ReferralJourney {
+    /// No secure bed was found: the authority records where the child went instead. The
+    /// regulator is notified in the same transaction, with every home's decline reasons.
+    public func closeUnplaced(
+        _ referralID: UUID, alternative code: String?, location: String?, by principal: Principal
+    ) async throws -> RegulatorNotification {
+        try await store.transaction { store in
+            let context = try await context(referralID, for: principal, .closeUnplaced, in: store)
+            var errors: [InputError] = []
+            let alternative = code.flatMap(AlternativeAccommodation.init(rawValue:))
+            if alternative == nil {
+                errors.append(InputError(field: "alternative", message: "Select where the child is going instead."))
+            } else if alternative?.isAllowed(forAge: context.referral.ageAtReferral) == false {
+                errors.append(
+                    InputError(
+                        field: "alternative", message: "Supported accommodation is for 16 and 17 year olds only."))
+            }
+            let location = (location ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+            if location.isEmpty {
+                errors.append(
+                    InputError(field: "location", message: "Say where the child is (the setting, not an address)."))
+            }
+            guard errors.isEmpty, let alternative else { throw InputErrors(errors) }
+            guard let child = try await store.child(id: context.referral.childID),
+                let authority = try await store.localAuthorities().first(where: {
+                    $0.code == context.referral.localAuthorityCode
+                })
+            else { throw AccessDenied(decision: .hidden) }
+
+            var referral = context.referral
+            referral.alternative = alternative
+            referral.unplacedLocation = location
+            referral.closedAt = now()
+            try await apply(.closeUnplaced, to: &referral, by: principal, in: store)
+            try await releaseOffers(of: context, in: store, freeing: true)
+            let notification = RegulatorNotification(
+                id: UUID(), unplaced: referral, child: child, country: authority.country, responses: context.responses,
+                homeReferences: context.homeReferences)
+            try await store.save(notifications: [notification])
+            try await store.save(
+                placements: [],
+                episodes: [
+                    PlacementEpisode(
+                        id: UUID(), childID: child.id, referralID: referralID, type: alternative.placementType,
+                        startedOn: CalendarDate(containing: now()))
+                ])
+            try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "notification.create", objectType: "regulator-notification",
+                    objectID: notification.id.uuidString, at: now()))
+            return notification
+        }
+    }
+}

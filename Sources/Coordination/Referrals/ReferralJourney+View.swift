@@ -1,0 +1,128 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+/// A referral as one person may see it: the child's identity only when their role allows,
+/// where it stands, every home it went to and each answer, and what happens next.
+public struct ReferralView: Sendable {
+    public struct HomeLine: Sendable {
+        public var homeID: UUID
+        public var homeName: String
+        public var circulatedAt: Date
+        public var respondBy: Date
+        public var response: HomeResponse?
+        public var isOverdue: Bool
+    }
+
+    public var referral: Referral
+    public var child: Child
+    /// Nil when the viewer may not see who the child is.
+    public var identity: ChildIdentity?
+    public var homes: [HomeLine]
+    public var placement: Placement?
+    public var nextStep: String
+}
+
+/// One line of a referral's timeline: what happened, who did it, when.
+public struct TimelineEntry: Sendable, Equatable {
+    public var action: String
+    public var by: String
+    public var at: Date
+}
+
+extension ReferralJourney {
+    public func view(_ referralID: UUID, by principal: Principal) async throws -> ReferralView {
+        try await store.transaction { store in
+            let context = try await context(referralID, for: principal, .view, in: store)
+            guard let child = try await store.child(id: context.referral.childID) else {
+                throw AccessDenied(decision: .hidden)
+            }
+            var identity: ChildIdentity?
+            if AccessPolicy.decide(principal, .viewIdentity, on: context.facts) == .allowed {
+                identity = try await store.childIdentity(childID: child.id)
+                // Every read of a child's identifiable record is audited.
+                try await store.appendAudit(
+                    AuditEntry(
+                        by: principal, action: "child-identity.read", objectType: "referral",
+                        objectID: referralID.uuidString, at: now()))
+            }
+            let names = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.name) })
+            let instant = now()
+            let lines = context.circulations.map { circulation in
+                let response = context.responses.first { $0.homeID == circulation.homeID }
+                return ReferralView.HomeLine(
+                    homeID: circulation.homeID, homeName: names[circulation.homeID] ?? "Unknown home",
+                    circulatedAt: circulation.circulatedAt, respondBy: circulation.respondBy, response: response,
+                    isOverdue: response == nil && circulation.respondBy < instant && !context.referral.state.isFinal)
+            }
+            return ReferralView(
+                referral: context.referral, child: child, identity: identity, homes: lines,
+                placement: try await store.placement(ofReferral: referralID),
+                nextStep: Self.nextStep(context.referral, lines))
+        }
+    }
+
+    static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine]) -> String {
+        let waiting = homes.count { $0.response == nil }
+        switch referral.state {
+        case .draft: return "The referrer completes the referral and sends it for approval or submits it."
+        case .awaitingApproval: return "A manager of the authority approves it or returns it for changes."
+        case .submitted: return "The coordinators circulate it to the homes that can take the child."
+        case .circulated:
+            return waiting > 0
+                ? "Waiting for \(waiting) of \(homes.count) homes to answer."
+                : "Every home has declined: the coordinators circulate it again or the authority closes it unplaced."
+        case .offered: return "The authority accepts an offer."
+        case .offerAccepted: return "The home records the child's admission."
+        case .placed: return "The child is placed. Follow-ups continue for 12 months."
+        case .closedUnplaced: return "The regulator has been notified; follow-ups continue for 12 months."
+        case .withdrawn: return "Withdrawn: \(referral.withdrawalReason ?? "")"
+        }
+    }
+
+    /// The referrals the principal may see, newest first, a page at a time.
+    public func list(by principal: Principal, state: ReferralState? = nil, page: Int = 1, pageSize: Int = 25)
+        async throws
+        -> (referrals: [Referral], total: Int)
+    {
+        let offset = max(0, page - 1) * pageSize
+        switch principal.role {
+        case .referrer, .authorityManager:
+            return try await store.referrals(
+                ofAuthority: principal.localAuthorityCode, state: state, offset: offset, limit: pageSize)
+        case .homeManager:
+            guard let reference = principal.homeReference, let home = try await store.home(reference: reference) else {
+                return ([], 0)
+            }
+            return try await store.referrals(circulatedToHome: home.id, state: state, offset: offset, limit: pageSize)
+        case .coordinator:
+            return try await store.referrals(state: state, offset: offset, limit: pageSize)
+        case .regulator, .analyst, .admin:
+            throw AccessDenied(decision: .forbidden)
+        }
+    }
+
+    /// Each event of the referral's life, who did it and when. Reads of identity are not
+    /// listed here; they are in the audit trail.
+    public func timeline(_ referralID: UUID, by principal: Principal) async throws -> [TimelineEntry] {
+        _ = try await context(referralID, for: principal, .view, in: store)
+        let users = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id, $0.displayName) })
+        return try await store.auditEvents(about: referralID.uuidString)
+            .filter { $0.entry.action.hasPrefix("referral.") }
+            .map { event in
+                TimelineEntry(
+                    action: String(event.entry.action.dropFirst("referral.".count)),
+                    by: event.entry.userID.flatMap { users[$0] } ?? "SecurePlace", at: event.entry.occurredAt)
+            }
+    }
+
+    /// Regulator notifications: a regulator sees its own; coordinators see all.
+    public func notifications(by principal: Principal) async throws -> [RegulatorNotification] {
+        let all = try await store.notifications()
+        switch principal.role {
+        case .regulator: return all.filter { $0.regulator.rawValue == principal.organisation.reference }
+        case .coordinator: return all
+        default: throw AccessDenied(decision: .forbidden)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+/// The referral journey's use cases. Each runs as one transaction with its audit event,
+/// and asks the access policy before it reads or changes anything.
+public struct ReferralJourney: Sendable {
+    public let store: Store
+    public let now: @Sendable () -> Date
+    public let deadlines: ResponseDeadlines
+    public let tokens: SecretTokens
+
+    public init(
+        store: Store, now: @escaping @Sendable () -> Date = { Date() }, deadlines: ResponseDeadlines = .standard,
+        tokens: SecretTokens = .system
+    ) {
+        self.store = store
+        self.now = now
+        self.deadlines = deadlines
+        self.tokens = tokens
+    }
+
+    /// Everything access depends on, with the referral.
+    struct Context {
+        var referral: Referral
+        var circulations: [Circulation]
+        var responses: [HomeResponse]
+        var homeReferences: [UUID: String]
+        var facts: ReferralAccessFacts
+    }
+
+    /// Loads a referral and checks the principal may do `action` to it: `AccessDenied` when
+    /// not (hidden: as if it did not exist).
+    func context(_ referralID: UUID, for principal: Principal, _ action: ReferralAction, in store: Store) async throws
+        -> Context
+    {
+        guard let referral = try await store.referral(id: referralID) else { throw AccessDenied(decision: .hidden) }
+        let circulations = try await store.circulations(ofReferral: referralID)
+        let responses = try await store.responses(toReferral: referralID)
+        let homeReferences = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.reference) })
+        let placedWith: String? =
+            if let placement = try await store.placement(ofReferral: referralID) {
+                homeReferences[placement.homeID]
+            } else {
+                responses.first { $0.offerStatus == .accepted }.flatMap { homeReferences[$0.homeID] }
+            }
+        let facts = ReferralAccessFacts(
+            localAuthorityCode: referral.localAuthorityCode,
+            circulatedTo: Set(circulations.compactMap { homeReferences[$0.homeID] }),
+            offeredBy: Set(responses.filter(\.isOffer).compactMap { homeReferences[$0.homeID] }), placedWith: placedWith
+        )
+        let decision = AccessPolicy.decide(principal, action, on: facts)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        return Context(
+            referral: referral, circulations: circulations, responses: responses, homeReferences: homeReferences,
+            facts: facts)
+    }
+
+    /// Moves the referral through the state machine, saves it and audits the change.
+    func apply(_ event: ReferralEvent, to referral: inout Referral, by principal: Principal, in store: Store)
+        async throws
+    {
+        try referral.apply(event)
+        try await store.update(referral: referral)
+        try await store.appendAudit(
+            AuditEntry(
+                by: principal, action: "referral.\(event.rawValue)", objectType: "referral",
+                objectID: referral.id.uuidString, at: now()))
+    }
+}

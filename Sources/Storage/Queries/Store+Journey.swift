@@ -1,0 +1,111 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SecurePlaceCore
+
+extension Store {
+    public func referral(id: UUID) async throws -> Referral? {
+        try await ReferralRecord.find(id, on: database)?.value()
+    }
+
+    /// Writes a changed referral back.
+    public func update(referral: Referral) async throws {
+        guard let record = try await ReferralRecord.find(referral.id, on: database) else {
+            throw UnknownCodeError(list: "referral", code: referral.id.uuidString)
+        }
+        record.update(from: referral)
+        try await record.save(on: database)
+    }
+
+    /// A page of referrals, newest first, optionally only one authority's or only those
+    /// circulated to one home.
+    public func referrals(
+        ofAuthority authority: String? = nil, circulatedToHome homeID: UUID? = nil, state: ReferralState? = nil,
+        offset: Int = 0, limit: Int = 50
+    ) async throws -> (referrals: [Referral], total: Int) {
+        var query = ReferralRecord.query(on: database)
+        if let authority { query = query.filter(\.$localAuthorityCode == authority) }
+        if let state { query = query.filter(\.$state == state.rawValue) }
+        if let homeID {
+            let ids = try await CirculationRecord.query(on: database).filter(\.$homeID == homeID).all(\.$referralID)
+            query = query.filter(\.$id ~~ ids)
+        }
+        let total = try await query.copy().count()
+        let page = try await query.sort(\.$createdAt, .descending).range(offset..<(offset + limit)).all()
+        return (try page.map { try $0.value() }, total)
+    }
+
+    /// The next human reference for a year, such as R-2026-00412.
+    public func nextReferralReference(year: Int) async throws -> String {
+        let prefix = String(format: "R-%04d-", year)
+        let count = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
+            .filter(\.$reference < prefix + "~").count()
+        return prefix + String(format: "%05d", count + 1)
+    }
+
+    public func child(id: UUID) async throws -> Child? {
+        try await ChildRecord.find(id, on: database)?.value()
+    }
+
+    public func childIdentity(childID: UUID) async throws -> ChildIdentity? {
+        try await ChildIdentityRecord.find(childID, on: database)?.value()
+    }
+
+    public func save(circulations: [Circulation]) async throws {
+        try await insert(circulations.map(CirculationRecord.init))
+    }
+
+    public func circulations(ofReferral referralID: UUID) async throws -> [Circulation] {
+        try await CirculationRecord.query(on: database).filter(\.$referralID == referralID).sort(\.$circulatedAt).all()
+            .map { $0.value() }
+    }
+
+    public func responses(toReferral referralID: UUID) async throws -> [HomeResponse] {
+        try await HomeResponseRecord.query(on: database).filter(\.$referralID == referralID).sort(\.$respondedAt).all()
+            .map { try $0.value() }
+    }
+
+    public func response(id: UUID) async throws -> HomeResponse? {
+        try await HomeResponseRecord.find(id, on: database)?.value()
+    }
+
+    public func setOfferStatus(_ status: OfferStatus, ofResponse responseID: UUID) async throws {
+        try await HomeResponseRecord.query(on: database).filter(\.$id == responseID).set(
+            \.$offerStatus, to: status.rawValue
+        )
+        .update()
+    }
+
+    public func placement(id: UUID) async throws -> Placement? {
+        try await PlacementRecord.find(id, on: database)?.value()
+    }
+
+    public func placement(ofReferral referralID: UUID) async throws -> Placement? {
+        try await PlacementRecord.query(on: database).filter(\.$referralID == referralID).first()?.value()
+    }
+
+    public func update(placement: Placement) async throws {
+        guard let record = try await PlacementRecord.find(placement.id, on: database) else { return }
+        record.admittedAt = placement.admittedAt
+        record.dischargedAt = placement.dischargedAt
+        record.endReason = placement.endReason?.rawValue
+        try await record.save(on: database)
+    }
+
+    /// The status a bed is in at `instant`, after taking the bed's row lock for the rest of
+    /// the transaction: two transactions changing the same bed queue here, so a bed can never
+    /// be held twice.
+    public func lockBedStatus(_ bedID: UUID, at instant: Date) async throws -> BedStatus? {
+        try await (database as! any SQLDatabase).update(BedRecord.schema)
+            .set(SQLIdentifier("label"), to: SQLIdentifier("label"))
+            .where(SQLIdentifier("id"), .equal, SQLBind(bedID))
+            .run()
+        return try await BedStatusIntervalRecord.query(on: database).filter(\.$bedID == bedID)
+            .filter(\.$startsAt <= instant).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > instant) }
+            .first()?.value().status
+    }
+
+    public func bed(id: UUID) async throws -> Bed? {
+        try await BedRecord.find(id, on: database)?.value()
+    }
+}

@@ -1,0 +1,178 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Vapor
+
+/// A referral in a list: no identity, ever.
+struct ReferralSummaryDTO: Content {
+    var id: UUID
+    var reference: String
+    var state: ReferralState
+    var urgency: Urgency
+    var localAuthorityCode: String
+    var ageBand: AgeBand
+    var dateNeeded: String
+    var createdAt: Date
+    var escalated: Bool
+
+    init(_ referral: Referral) {
+        id = referral.id
+        reference = referral.reference
+        state = referral.state
+        urgency = referral.urgency
+        localAuthorityCode = referral.localAuthorityCode
+        ageBand = referral.ageBand
+        dateNeeded = referral.dateNeeded.iso
+        createdAt = referral.createdAt
+        escalated = referral.escalatedAt != nil
+    }
+}
+
+struct ReferralPageDTO: Content {
+    var items: [ReferralSummaryDTO]
+    var page: Int
+    var pageSize: Int
+    var total: Int
+}
+
+/// One referral as its viewer may see it (schema Referral in openapi.json).
+struct ReferralDTO: Content {
+    struct Identity: Content {
+        var givenName: String
+        var familyName: String
+        var dateOfBirth: String
+        var localAuthorityReference: String
+    }
+
+    struct HomeLine: Content {
+        var homeID: UUID
+        var homeName: String
+        var circulatedAt: Date
+        var respondBy: Date
+        var overdue: Bool
+        var response: ResponseDTO?
+    }
+
+    var id: UUID
+    var reference: String
+    var state: ReferralState
+    var childPseudonym: String
+    var sex: Sex
+    var ageAtReferral: Int
+    var flags: [NeedFlag]
+    var identity: Identity?
+    var localAuthorityCode: String
+    var legalBasis: LegalBasis
+    var orderStatus: CourtOrderStatus
+    var orderStartsOn: String?
+    var orderEndsOn: String?
+    var urgency: Urgency
+    var dateNeeded: String
+    var summary: String
+    var createdAt: Date
+    var submittedAt: Date?
+    var closedAt: Date?
+    var alternative: AlternativeAccommodation?
+    var unplacedLocation: String?
+    var withdrawalReason: String?
+    var homes: [HomeLine]
+    var placementID: UUID?
+    var nextStep: String
+
+    init(_ view: ReferralView) {
+        let referral = view.referral
+        id = referral.id
+        reference = referral.reference
+        state = referral.state
+        childPseudonym = view.child.pseudonym
+        sex = view.child.sex
+        ageAtReferral = referral.ageAtReferral
+        flags = view.child.flags.sorted()
+        identity = view.identity.map {
+            Identity(
+                givenName: $0.givenName, familyName: $0.familyName, dateOfBirth: $0.dateOfBirth.iso,
+                localAuthorityReference: $0.localAuthorityReference)
+        }
+        localAuthorityCode = referral.localAuthorityCode
+        legalBasis = referral.legalBasis
+        orderStatus = referral.courtOrder.status
+        orderStartsOn = referral.courtOrder.startsOn?.iso
+        orderEndsOn = referral.courtOrder.endsOn?.iso
+        urgency = referral.urgency
+        dateNeeded = referral.dateNeeded.iso
+        summary = referral.summary
+        createdAt = referral.createdAt
+        submittedAt = referral.submittedAt
+        closedAt = referral.closedAt
+        alternative = referral.alternative
+        unplacedLocation = referral.unplacedLocation
+        withdrawalReason = referral.withdrawalReason
+        homes = view.homes.map {
+            HomeLine(
+                homeID: $0.homeID, homeName: $0.homeName, circulatedAt: $0.circulatedAt, respondBy: $0.respondBy,
+                overdue: $0.isOverdue, response: $0.response.map(ResponseDTO.init))
+        }
+        placementID = view.placement?.id
+        nextStep = view.nextStep
+    }
+}
+
+/// A home's answer (schema Response).
+struct ResponseDTO: Content {
+    var id: UUID
+    var referralID: UUID
+    var homeID: UUID
+    var answer: String
+    var bedID: UUID?
+    var availableFrom: String?
+    var declineReasons: [DeclineReason]?
+    var note: String?
+    var offerStatus: OfferStatus?
+    var respondedAt: Date
+
+    init(_ response: HomeResponse) {
+        id = response.id
+        referralID = response.referralID
+        homeID = response.homeID
+        respondedAt = response.respondedAt
+        offerStatus = response.offerStatus
+        switch response.answer {
+        case .offer(let bed, let from):
+            answer = "offer"
+            bedID = bed
+            availableFrom = from.iso
+        case .decline(let reasons, let text):
+            answer = "decline"
+            declineReasons = reasons.sorted()
+            note = text
+        }
+    }
+}
+
+struct PlacementDTO: Content {
+    var id: UUID
+    var referralID: UUID
+    var homeID: UUID
+    var bedID: UUID
+    var admittedAt: Date
+    var dischargedAt: Date?
+    var endReason: PlacementChangeReason?
+
+    init(_ placement: Placement) {
+        id = placement.id
+        referralID = placement.referralID
+        homeID = placement.homeID
+        bedID = placement.bedID
+        admittedAt = placement.admittedAt
+        dischargedAt = placement.dischargedAt
+        endReason = placement.endReason
+    }
+}
+
+struct TimelineEntryDTO: Content {
+    var action: String
+    var by: String
+    var at: Date
+}
+
+extension RegulatorNotification: Content {}

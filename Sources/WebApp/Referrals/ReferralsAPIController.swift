@@ -1,0 +1,162 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Storage
+import Vapor
+
+/// The referral journey as JSON under /api/v1, for case-management systems. Each handler
+/// decodes, calls one use case, encodes.
+struct ReferralsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        let referrals = api.grouped("referrals")
+        referrals.get(use: list)
+        referrals.post(use: create)
+        let one = referrals.grouped(":referralID")
+        one.get(use: show)
+        one.get("timeline", use: timeline)
+        one.post("request-approval") {
+            try await $0.journey.requestApproval(try $0.referralID, by: try $0.principal).summaryDTO
+        }
+        one.post("approve") { try await $0.journey.approve(try $0.referralID, by: try $0.principal).summaryDTO }
+        one.post("submit") { try await $0.journey.submit(try $0.referralID, by: try $0.principal).summaryDTO }
+        one.post("circulate", use: circulate)
+        one.post("withdraw", use: withdraw)
+        one.post("close-unplaced", use: closeUnplaced)
+        one.post("responses", use: respond)
+        api.post("offers", ":offerID", "accept", use: accept)
+        api.post("placements", ":placementID", "admit", use: admit)
+        api.post("placements", ":placementID", "discharge", use: discharge)
+        api.get("notifications", use: notifications)
+    }
+
+    @Sendable func list(request: Request) async throws -> ReferralPageDTO {
+        let state = try request.query.get(String?.self, at: "state").map { text in
+            guard let state = ReferralState(rawValue: text) else {
+                throw FieldValidationError(field: "state", message: "'\(text)' is not a referral state.")
+            }
+            return state
+        }
+        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let pageSize = 25
+        let result = try await request.journey.list(
+            by: try request.principal, state: state, page: page, pageSize: pageSize)
+        return ReferralPageDTO(
+            items: result.referrals.map(ReferralSummaryDTO.init), page: page, pageSize: pageSize, total: result.total)
+    }
+
+    @Sendable func create(request: Request) async throws -> Response {
+        let form = try request.content.decode(ReferralForm.self)
+        let referral = try await request.journey.create(form, by: try request.principal)
+        let view = try await request.journey.view(referral.id, by: try request.principal)
+        return try await ReferralDTO(view).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func show(request: Request) async throws -> ReferralDTO {
+        ReferralDTO(try await request.journey.view(try request.referralID, by: try request.principal))
+    }
+
+    @Sendable func timeline(request: Request) async throws -> [TimelineEntryDTO] {
+        try await request.journey.timeline(try request.referralID, by: try request.principal).map {
+            TimelineEntryDTO(action: $0.action, by: $0.by, at: $0.at)
+        }
+    }
+
+    struct CirculationDTO: Content {
+        var homeID: UUID
+        var respondBy: Date
+    }
+
+    @Sendable func circulate(request: Request) async throws -> [CirculationDTO] {
+        try await request.journey.circulate(try request.referralID, by: try request.principal).map {
+            CirculationDTO(homeID: $0.homeID, respondBy: $0.respondBy)
+        }
+    }
+
+    struct WithdrawBody: Content { var reason: String? }
+
+    @Sendable func withdraw(request: Request) async throws -> ReferralSummaryDTO {
+        let body = try request.content.decode(WithdrawBody.self)
+        return try await request.journey.withdraw(
+            try request.referralID, reason: body.reason ?? "", by: try request.principal
+        ).summaryDTO
+    }
+
+    struct CloseUnplacedBody: Content {
+        var alternative: String?
+        var location: String?
+    }
+
+    @Sendable func closeUnplaced(request: Request) async throws -> Response {
+        let body = try request.content.decode(CloseUnplacedBody.self)
+        let notification = try await request.journey.closeUnplaced(
+            try request.referralID, alternative: body.alternative, location: body.location, by: try request.principal)
+        return try await notification.encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func respond(request: Request) async throws -> Response {
+        let form = try request.content.decode(ReferralJourney.ResponseForm.self)
+        let response = try await request.journey.respond(try request.referralID, form, by: try request.principal)
+        return try await ResponseDTO(response).encodeResponse(status: .created, for: request)
+    }
+
+    @Sendable func accept(request: Request) async throws -> ReferralSummaryDTO {
+        try await request.journey.acceptOffer(try request.uuidParameter("offerID"), by: try request.principal)
+            .summaryDTO
+    }
+
+    struct AdmitBody: Content { var ministerialApprovalOn: String? }
+
+    @Sendable func admit(request: Request) async throws -> PlacementDTO {
+        let body = (try? request.content.decode(AdmitBody.self)) ?? AdmitBody()
+        var approval: CalendarDate?
+        if let text = body.ministerialApprovalOn, !text.isEmpty {
+            guard let day = CalendarDate(iso: text) else {
+                throw FieldValidationError(
+                    field: "ministerialApprovalOn", message: "Enter a real date in the form YYYY-MM-DD.")
+            }
+            approval = day
+        }
+        return PlacementDTO(
+            try await request.journey.admit(
+                try request.uuidParameter("placementID"), ministerialApprovalOn: approval, by: try request.principal))
+    }
+
+    struct DischargeBody: Content { var reason: String? }
+
+    @Sendable func discharge(request: Request) async throws -> PlacementDTO {
+        let body = try request.content.decode(DischargeBody.self)
+        guard let reason = body.reason.flatMap(PlacementChangeReason.init(rawValue:)) else {
+            throw FieldValidationError(
+                field: "reason", message: "Give the reason the placement ended, as an SSDA903 code such as CARPL.")
+        }
+        return PlacementDTO(
+            try await request.journey.discharge(
+                try request.uuidParameter("placementID"), reason: reason, by: try request.principal))
+    }
+
+    @Sendable func notifications(request: Request) async throws -> [RegulatorNotification] {
+        try await request.journey.notifications(by: try request.principal)
+    }
+}
+
+extension Referral {
+    var summaryDTO: ReferralSummaryDTO { ReferralSummaryDTO(self) }
+}
+
+extension Request {
+    var journey: ReferralJourney {
+        let now = self.now
+        return ReferralJourney(store: Store(db), now: { now })
+    }
+
+    var referralID: UUID {
+        get throws { try uuidParameter("referralID") }
+    }
+
+    /// A path id that is not a UUID names nothing: the same 404 as an unknown one.
+    func uuidParameter(_ name: String) throws -> UUID {
+        guard let id = parameters.get(name, as: UUID.self) else { throw Abort(.notFound) }
+        return id
+    }
+}
