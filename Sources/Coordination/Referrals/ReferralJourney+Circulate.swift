@@ -9,6 +9,8 @@ extension ReferralJourney {
     public func circulate(_ referralID: UUID, by principal: Principal) async throws -> [Circulation] {
         try await store.transaction { store in
             let context = try await context(referralID, for: principal, .circulate, in: store)
+            // A referral that cannot be circulated now says so before homes are looked at.
+            _ = try context.referral.state.after(.circulate)
             guard let child = try await store.child(id: context.referral.childID) else {
                 throw AccessDenied(decision: .hidden)
             }
