@@ -26,7 +26,8 @@ func withApp(
     do {
         try await VaporTesting.withApp(
             configure: { app in
-                try await configure(app, settings: AppSettings(database: url, now: { now }, bcryptCost: 4))
+                try await configure(
+                    app, settings: AppSettings(database: url, now: { now }, bcryptCost: 4, runsBackgroundJobs: false))
                 let store = Store(app.db)
                 try await LoadReferenceData(store: store)(ReferenceData.bundled())
                 if demo {

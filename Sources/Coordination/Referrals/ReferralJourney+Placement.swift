@@ -49,6 +49,7 @@ extension ReferralJourney {
                         id: UUID(), childID: referral.childID, referralID: referralID, type: .secureChildrensHome,
                         startedOn: CalendarDate(containing: instant))
                 ])
+            try await scheduleFollowUps(for: referral, in: store)
             return placement
         }
     }

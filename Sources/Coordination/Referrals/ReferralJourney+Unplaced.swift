@@ -41,6 +41,7 @@ extension ReferralJourney {
                 id: UUID(), unplaced: referral, child: child, country: authority.country, responses: context.responses,
                 homeReferences: context.homeReferences)
             try await store.save(notifications: [notification])
+            try await scheduleFollowUps(for: referral, in: store)
             try await store.save(
                 placements: [],
                 episodes: [

@@ -20,6 +20,9 @@ public struct ReferralView: Sendable {
     public var identity: ChildIdentity?
     public var homes: [HomeLine]
     public var placement: Placement?
+    /// For a child in a secure bed before a court has authorised it: what is left of the 72
+    /// hours in any 28 days (negative once overrun).
+    public var timeLeftWithoutOrder: TimeInterval?
     public var nextStep: String
 }
 
@@ -55,10 +58,15 @@ extension ReferralJourney {
                     circulatedAt: circulation.circulatedAt, respondBy: circulation.respondBy, response: response,
                     isOverdue: response == nil && circulation.respondBy < instant && !context.referral.state.isFinal)
             }
+            let placement = try await store.placement(ofReferral: referralID)
+            var timeLeft: TimeInterval?
+            if let placement, !context.referral.courtOrder.status.isAuthorised {
+                timeLeft = SeventyTwoHourRule.timeLeft(
+                    periods: [(placement.admittedAt, placement.dischargedAt)], at: instant)
+            }
             return ReferralView(
-                referral: context.referral, child: child, identity: identity, homes: lines,
-                placement: try await store.placement(ofReferral: referralID),
-                nextStep: Self.nextStep(context.referral, lines))
+                referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
+                timeLeftWithoutOrder: timeLeft, nextStep: Self.nextStep(context.referral, lines))
         }
     }
 

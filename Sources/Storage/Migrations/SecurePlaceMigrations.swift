@@ -12,5 +12,6 @@ extension Migrations {
         add(CreateAuditTrail(), to: .secureplace)
         add(AddSignIn(), to: .secureplace)
         add(AddReferralJourney(), to: .secureplace)
+        add(AddFollowUpsAndLeases(), to: .secureplace)
     }
 }

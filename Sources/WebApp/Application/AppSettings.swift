@@ -10,12 +10,15 @@ public struct AppSettings: Sendable {
     public var migrateOnStart: Bool
     /// The clock; tests pass a fixed one.
     public var now: @Sendable () -> Date
+    /// Runs the periodic jobs (escalation); tests run them by hand instead.
+    public var runsBackgroundJobs: Bool
     /// bcrypt cost for new passwords: 12 in service; tests lower it to stay fast.
     public var bcryptCost: Int
 
     public init(
         database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
-        now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12
+        now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12,
+        runsBackgroundJobs: Bool = true
     ) {
         self.database = database
         self.hostname = hostname
@@ -23,6 +26,7 @@ public struct AppSettings: Sendable {
         self.migrateOnStart = migrateOnStart
         self.now = now
         self.bcryptCost = bcryptCost
+        self.runsBackgroundJobs = runsBackgroundJobs
     }
 
     public var passwords: BcryptPasswordHasher { BcryptPasswordHasher(cost: bcryptCost) }

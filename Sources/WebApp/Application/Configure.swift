@@ -39,6 +39,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.views.use(.leaf)
 
     app.storage[ClockKey.self] = settings.now
+    if settings.runsBackgroundJobs { app.lifecycle.use(BackgroundJobs()) }
     try app.register(collection: SignInController(passwords: settings.passwords))
     try app.grouped(RequireSignIn()).register(collection: BedBoardController())
     try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())

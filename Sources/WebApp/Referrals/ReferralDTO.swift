@@ -77,6 +77,9 @@ struct ReferralDTO: Content {
     var withdrawalReason: String?
     var homes: [HomeLine]
     var placementID: UUID?
+    /// Hours left of the 72 allowed without a court order (negative once overrun).
+    var hoursLeftWithoutOrder: Double?
+    var escalatedAt: Date?
     var nextStep: String
 
     init(_ view: ReferralView) {
@@ -113,6 +116,8 @@ struct ReferralDTO: Content {
                 overdue: $0.isOverdue, response: $0.response.map(ResponseDTO.init))
         }
         placementID = view.placement?.id
+        hoursLeftWithoutOrder = view.timeLeftWithoutOrder.map { ($0 / 360).rounded() / 10 }
+        escalatedAt = referral.escalatedAt
         nextStep = view.nextStep
     }
 }
@@ -176,3 +181,5 @@ struct TimelineEntryDTO: Content {
 }
 
 extension RegulatorNotification: Content {}
+
+extension FollowUp: Content {}

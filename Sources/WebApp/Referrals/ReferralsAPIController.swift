@@ -28,6 +28,18 @@ struct ReferralsAPIController: RouteCollection {
         api.post("placements", ":placementID", "admit", use: admit)
         api.post("placements", ":placementID", "discharge", use: discharge)
         api.get("notifications", use: notifications)
+        api.get("follow-ups", use: followUps)
+        api.post("follow-ups", ":followUpID", use: recordFollowUp)
+    }
+
+    @Sendable func followUps(request: Request) async throws -> [FollowUp] {
+        try await request.journey.followUps(by: try request.principal)
+    }
+
+    @Sendable func recordFollowUp(request: Request) async throws -> FollowUp {
+        let form = try request.content.decode(ReferralJourney.FollowUpForm.self)
+        return try await request.journey.record(
+            form, forFollowUp: try request.uuidParameter("followUpID"), by: try request.principal)
     }
 
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {

@@ -1,0 +1,76 @@
+import Foundation
+import SecurePlaceCore
+import Storage
+
+extension ReferralJourney {
+    /// What an authority records at a follow-up check.
+    public struct FollowUpForm: Codable, Sendable {
+        public var currentPlacement: String?
+        public var placementMoves: Int?
+        public var missingEpisodes: Int?
+        public var inCustody: Bool?
+        public var note: String?
+
+        public init(
+            currentPlacement: String?, placementMoves: Int?, missingEpisodes: Int?, inCustody: Bool?, note: String?
+        ) {
+            self.currentPlacement = currentPlacement
+            self.placementMoves = placementMoves
+            self.missingEpisodes = missingEpisodes
+            self.inCustody = inCustody
+            self.note = note
+        }
+    }
+
+    /// Follow-ups not yet recorded: an authority's own, or all for the coordinators.
+    public func followUps(by principal: Principal) async throws -> [FollowUp] {
+        switch principal.role {
+        case .referrer, .authorityManager: try await store.openFollowUps(ofAuthority: principal.localAuthorityCode)
+        case .coordinator: try await store.openFollowUps()
+        default: throw AccessDenied(decision: .forbidden)
+        }
+    }
+
+    /// The authority records what it found at a check.
+    public func record(_ form: FollowUpForm, forFollowUp id: UUID, by principal: Principal) async throws -> FollowUp {
+        try await store.transaction { store in
+            guard let followUp = try await store.followUp(id: id),
+                principal.localAuthorityCode == followUp.localAuthorityCode,
+                [.referrer, .authorityManager].contains(principal.role)
+            else { throw AccessDenied(decision: .hidden) }
+            var errors: [InputError] = []
+            let placement = form.currentPlacement.flatMap(PlacementType.init(rawValue:))
+            if placement == nil {
+                errors.append(
+                    InputError(
+                        field: "currentPlacement",
+                        message: "Select where the child is living now (an SSDA903 placement code)."))
+            }
+            for (value, field) in [(form.placementMoves, "placementMoves"), (form.missingEpisodes, "missingEpisodes")] {
+                if let value, !(0...100).contains(value) {
+                    errors.append(InputError(field: field, message: "Enter a number from 0 to 100."))
+                }
+            }
+            guard errors.isEmpty, let placement else { throw InputErrors(errors) }
+            let outcome = FollowUp.Outcome(
+                currentPlacement: placement, placementMoves: form.placementMoves ?? 0,
+                missingEpisodes: form.missingEpisodes ?? 0,
+                inCustody: form.inCustody ?? false, note: form.note ?? "")
+            try await store.record(outcome, forFollowUp: id, at: now())
+            try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "follow-up.record", objectType: "follow-up", objectID: id.uuidString,
+                    at: now()))
+            var recorded = followUp
+            recorded.outcome = outcome
+            recorded.recordedAt = now()
+            return recorded
+        }
+    }
+
+    /// Puts the child on the follow-up list when the referral ends placed or unplaced.
+    func scheduleFollowUps(for referral: Referral, in store: Store) async throws {
+        try await store.save(
+            followUps: FollowUp.schedule(for: referral, endedOn: CalendarDate(containing: now()), ids: { UUID() }))
+    }
+}

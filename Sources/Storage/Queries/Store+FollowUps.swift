@@ -1,0 +1,67 @@
+import FluentKit
+import Foundation
+import SQLKit
+import SecurePlaceCore
+
+extension Store {
+    public func save(followUps: [FollowUp]) async throws {
+        try await insert(followUps.map(FollowUpRecord.init))
+    }
+
+    /// Follow-ups not yet recorded, soonest first; one authority's, or all.
+    public func openFollowUps(ofAuthority authority: String? = nil) async throws -> [FollowUp] {
+        var query = FollowUpRecord.query(on: database).filter(\.$recordedAt == nil)
+        if let authority { query = query.filter(\.$localAuthorityCode == authority) }
+        return try await query.sort(\.$dueOn).all().map { try $0.value() }
+    }
+
+    public func followUp(id: UUID) async throws -> FollowUp? {
+        try await FollowUpRecord.find(id, on: database)?.value()
+    }
+
+    public func record(_ outcome: FollowUp.Outcome, forFollowUp id: UUID, at instant: Date) async throws {
+        guard let record = try await FollowUpRecord.find(id, on: database) else { return }
+        record.set(outcome, at: instant)
+        try await record.save(on: database)
+    }
+
+    /// Takes or renews the lease on a background job for `duration`; true when this holder
+    /// now has it. The lease row is locked while deciding, so two instances cannot both win.
+    public func acquireLease(_ name: String, holder: String, at instant: Date, for duration: TimeInterval) async throws
+        -> Bool
+    {
+        try await transaction { store in
+            let database = store.database
+            if try await JobLeaseRecord.find(name, on: database) == nil {
+                // Two first-ever attempts may race to insert; the loser's insert fails and it
+                // simply does not get the lease this time.
+                try await JobLeaseRecord(name: name, holder: holder, expiresAt: instant.addingTimeInterval(duration))
+                    .create(on: database)
+                return true
+            }
+            try await (database as! any SQLDatabase).update(JobLeaseRecord.schema)
+                .set(SQLIdentifier("holder"), to: SQLIdentifier("holder"))
+                .where(SQLIdentifier("name"), .equal, SQLBind(name)).run()
+            guard let lease = try await JobLeaseRecord.find(name, on: database) else { return false }
+            guard lease.holder == holder || lease.expiresAt <= instant else { return false }
+            lease.holder = holder
+            lease.expiresAt = instant.addingTimeInterval(duration)
+            try await lease.save(on: database)
+            return true
+        }
+    }
+
+    /// Open referrals, not yet escalated, that a home has not answered by its deadline.
+    public func overdueReferralIDs(at instant: Date) async throws -> [UUID] {
+        let open = try await ReferralRecord.query(on: database)
+            .filter(\.$state ~~ [ReferralState.circulated.rawValue, ReferralState.offered.rawValue])
+            .filter(\.$escalatedAt == nil).all(\.$id)
+        guard !open.isEmpty else { return [] }
+        let late = try await CirculationRecord.query(on: database).filter(\.$referralID ~~ open)
+            .filter(\.$respondBy < instant).all()
+        let answered = Set(
+            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ open).all()
+                .map { "\($0.referralID)/\($0.homeID)" })
+        return Array(Set(late.filter { !answered.contains("\($0.referralID)/\($0.homeID)") }.map(\.referralID)))
+    }
+}

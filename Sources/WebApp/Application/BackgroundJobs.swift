@@ -1,0 +1,41 @@
+import Coordination
+import Foundation
+import NIOConcurrencyHelpers
+import NIOCore
+import Storage
+import Vapor
+
+/// Runs the periodic jobs (escalating overdue referrals) while the app runs. Every instance
+/// schedules them; the job's database lease makes sure only one instance acts at a time.
+struct BackgroundJobs: LifecycleHandler {
+    let interval: TimeAmount
+    let instance = "instance-\(UUID().uuidString.prefix(8))"
+    private let task = NIOLockedValueBox<RepeatedTask?>(nil)
+
+    init(interval: TimeAmount = .seconds(60)) {
+        self.interval = interval
+    }
+
+    func didBootAsync(_ app: Application) async throws {
+        let instance = instance
+        let scheduled = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: interval)
+        { _ in
+            app.eventLoopGroup.next().makeFutureWithTask {
+                do {
+                    let now = app.storage[ClockKey.self] ?? { Date() }
+                    let escalated = try await EscalateOverdueReferrals(
+                        store: Store(app.db), instance: instance, now: now
+                    ).run()
+                    if !escalated.isEmpty { app.logger.info("Escalated \(escalated.count) overdue referrals") }
+                } catch {
+                    app.logger.error("The escalation job failed: \(String(reflecting: type(of: error)))")
+                }
+            }
+        }
+        task.withLockedValue { $0 = scheduled }
+    }
+
+    func shutdownAsync(_ app: Application) async {
+        task.withLockedValue { $0?.cancel() }
+    }
+}
