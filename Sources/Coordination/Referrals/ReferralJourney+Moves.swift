@@ -21,10 +21,10 @@ extension ReferralJourney {
     /// Withdrawn with its reason; any open offer is released and any reserved bed freed.
     public func withdraw(_ referralID: UUID, reason: String, by principal: Principal) async throws -> Referral {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else {
-            throw InputErrors([InputError(field: "reason", message: "Say why the referral is withdrawn.")])
-        }
         return try await move(referralID, .withdraw, action: .withdraw, by: principal) { referral in
+            guard !reason.isEmpty else {
+                throw InputErrors([InputError(field: "reason", message: "Say why the referral is withdrawn.")])
+            }
             referral.withdrawalReason = reason
             referral.closedAt = now()
         } after: { context, store in
@@ -34,13 +34,14 @@ extension ReferralJourney {
 
     func move(
         _ referralID: UUID, _ event: ReferralEvent, action: ReferralAction, by principal: Principal,
-        change: @escaping @Sendable (inout Referral) -> Void = { _ in },
+        change: @escaping @Sendable (inout Referral) throws -> Void = { _ in },
         after: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
     ) async throws -> Referral {
         try await store.transaction { store in
             let context = try await context(referralID, for: principal, action, in: store)
             var referral = context.referral
-            change(&referral)
+            // Checked after access, so someone who may not act learns nothing from a 400.
+            try change(&referral)
             try await apply(event, to: &referral, by: principal, in: store)
             try await after(context, store)
             return referral

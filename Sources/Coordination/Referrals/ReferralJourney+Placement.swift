@@ -8,9 +8,8 @@ extension ReferralJourney {
     ///
     /// A placement is named by its accepted offer: `placementID` is that offer's id, and the
     /// placement keeps it, so the same id serves for admission and discharge.
-    public func admit(_ placementID: UUID, ministerialApprovalOn: CalendarDate? = nil, by principal: Principal)
-        async throws
-        -> Placement
+    public func admit(_ placementID: UUID, ministerialApprovalOn approvalText: String? = nil, by principal: Principal)
+        async throws -> Placement
     {
         try await store.transaction { store in
             guard let accepted = try await store.response(id: placementID), accepted.isOffer else {
@@ -19,7 +18,14 @@ extension ReferralJourney {
             let referralID = accepted.referralID
             let context = try await context(referralID, for: principal, .recordAdmission, in: store)
             var referral = context.referral
-            if let ministerialApprovalOn { referral.ministerialApprovalOn = ministerialApprovalOn }
+            if let approvalText, !approvalText.isEmpty {
+                guard let day = CalendarDate(iso: approvalText) else {
+                    throw InputErrors([
+                        InputError(field: "ministerialApprovalOn", message: "Enter a real date in the form YYYY-MM-DD.")
+                    ])
+                }
+                referral.ministerialApprovalOn = day
+            }
             if referral.needsMinisterialApproval {
                 let approver =
                     referral.localAuthorityCode.hasPrefix("W") ? "the Welsh Ministers" : "the Secretary of State"
@@ -56,14 +62,20 @@ extension ReferralJourney {
 
     /// The home records the child leaving: the bed is vacant again and the placement ends
     /// with its reason.
-    public func discharge(_ placementID: UUID, reason: PlacementChangeReason, by principal: Principal) async throws
-        -> Placement
+    public func discharge(_ placementID: UUID, reason code: String?, by principal: Principal) async throws -> Placement
     {
         try await store.transaction { store in
             guard var placement = try await store.placement(id: placementID) else {
                 throw AccessDenied(decision: .hidden)
             }
             _ = try await context(placement.referralID, for: principal, .recordDischarge, in: store)
+            guard let reason = code.flatMap(PlacementChangeReason.init(rawValue:)) else {
+                throw InputErrors([
+                    InputError(
+                        field: "reason",
+                        message: "Give the reason the placement ended, as an SSDA903 code such as CARPL.")
+                ])
+            }
             guard placement.dischargedAt == nil else {
                 throw InputErrors([InputError(field: "placement", message: "The child has already been discharged.")])
             }

@@ -89,10 +89,17 @@ extension ReferralJourney {
     }
 
     /// The referrals the principal may see, newest first, a page at a time.
-    public func list(by principal: Principal, state: ReferralState? = nil, page: Int = 1, pageSize: Int = 25)
-        async throws
-        -> (referrals: [Referral], total: Int)
+    public func list(by principal: Principal, state stateCode: String? = nil, page: Int = 1, pageSize: Int = 25)
+        async throws -> (referrals: [Referral], total: Int)
     {
+        if [.regulator, .analyst, .admin].contains(principal.role) { throw AccessDenied(decision: .forbidden) }
+        var state: ReferralState?
+        if let stateCode, !stateCode.isEmpty {
+            guard let parsed = ReferralState(rawValue: stateCode) else {
+                throw InputErrors([InputError(field: "state", message: "'\(stateCode)' is not a referral state.")])
+            }
+            state = parsed
+        }
         let offset = max(0, page - 1) * pageSize
         switch principal.role {
         case .referrer, .authorityManager:

@@ -43,16 +43,11 @@ struct ReferralsAPIController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {
-        let state = try request.query.get(String?.self, at: "state").map { text in
-            guard let state = ReferralState(rawValue: text) else {
-                throw FieldValidationError(field: "state", message: "'\(text)' is not a referral state.")
-            }
-            return state
-        }
         let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
         let pageSize = 25
         let result = try await request.journey.list(
-            by: try request.principal, state: state, page: page, pageSize: pageSize)
+            by: try request.principal, state: try? request.query.get(String.self, at: "state"), page: page,
+            pageSize: pageSize)
         return ReferralPageDTO(
             items: result.referrals.map(ReferralSummaryDTO.init), page: page, pageSize: pageSize, total: result.total)
     }
@@ -121,30 +116,19 @@ struct ReferralsAPIController: RouteCollection {
 
     @Sendable func admit(request: Request) async throws -> PlacementDTO {
         let body = (try? request.content.decode(AdmitBody.self)) ?? AdmitBody()
-        var approval: CalendarDate?
-        if let text = body.ministerialApprovalOn, !text.isEmpty {
-            guard let day = CalendarDate(iso: text) else {
-                throw FieldValidationError(
-                    field: "ministerialApprovalOn", message: "Enter a real date in the form YYYY-MM-DD.")
-            }
-            approval = day
-        }
         return PlacementDTO(
             try await request.journey.admit(
-                try request.uuidParameter("placementID"), ministerialApprovalOn: approval, by: try request.principal))
+                try request.uuidParameter("placementID"), ministerialApprovalOn: body.ministerialApprovalOn,
+                by: try request.principal))
     }
 
     struct DischargeBody: Content { var reason: String? }
 
     @Sendable func discharge(request: Request) async throws -> PlacementDTO {
         let body = try request.content.decode(DischargeBody.self)
-        guard let reason = body.reason.flatMap(PlacementChangeReason.init(rawValue:)) else {
-            throw FieldValidationError(
-                field: "reason", message: "Give the reason the placement ended, as an SSDA903 code such as CARPL.")
-        }
         return PlacementDTO(
             try await request.journey.discharge(
-                try request.uuidParameter("placementID"), reason: reason, by: try request.principal))
+                try request.uuidParameter("placementID"), reason: body.reason, by: try request.principal))
     }
 
     @Sendable func notifications(request: Request) async throws -> [RegulatorNotification] {
