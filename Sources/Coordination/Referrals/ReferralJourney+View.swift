@@ -24,6 +24,8 @@ public struct ReferralView: Sendable {
     /// hours in any 28 days (negative once overrun).
     public var timeLeftWithoutOrder: TimeInterval?
     public var nextStep: String
+    /// What the viewer may do now: allowed by the access policy and by the state machine.
+    public var allowedActions: Set<ReferralAction>
 }
 
 /// One line of a referral's timeline: what happened, who did it, when.
@@ -66,8 +68,40 @@ extension ReferralJourney {
             }
             return ReferralView(
                 referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
-                timeLeftWithoutOrder: timeLeft, nextStep: Self.nextStep(context.referral, lines))
+                timeLeftWithoutOrder: timeLeft, nextStep: Self.nextStep(context.referral, lines),
+                allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
         }
+    }
+
+    static func allowedActions(_ principal: Principal, _ context: Context, placement: Placement?, in store: Store)
+        async throws
+        -> Set<ReferralAction>
+    {
+        let events: [ReferralAction: ReferralEvent] = [
+            .requestApproval: .requestApproval, .approve: .approve, .submit: .submit, .circulate: .circulate,
+            .respond: .receiveOffer, .acceptOffer: .acceptOffer, .recordAdmission: .admit,
+            .closeUnplaced: .closeUnplaced,
+            .withdraw: .withdraw,
+        ]
+        var allowed: Set<ReferralAction> = []
+        for (action, event) in events
+        where AccessPolicy.decide(principal, action, on: context.facts) == .allowed
+            && (try? context.referral.state.after(event)) != nil
+        {
+            allowed.insert(action)
+        }
+        if allowed.contains(.respond), let reference = principal.homeReference,
+            let home = try await store.home(reference: reference),
+            context.responses.contains(where: { $0.homeID == home.id })
+        {
+            allowed.remove(.respond)
+        }
+        if let placement, placement.dischargedAt == nil,
+            AccessPolicy.decide(principal, .recordDischarge, on: context.facts) == .allowed
+        {
+            allowed.insert(.recordDischarge)
+        }
+        return allowed
     }
 
     static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine]) -> String {

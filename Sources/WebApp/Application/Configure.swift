@@ -43,6 +43,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try app.register(collection: SignInController(passwords: settings.passwords))
     try app.grouped(RequireSignIn()).register(collection: BedBoardController())
     try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())
+    try app.grouped(RequireSignIn()).register(collection: ReferralPagesController())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

@@ -11,6 +11,8 @@ struct PageChrome: Encodable {
     /// Such as "Coordinator, National Secure Welfare Coordination".
     var signedInAs: String?
     var csrfToken: String?
+    /// The sections this person's role may use.
+    var navigation: [NavigationLink] = []
 
     init(title: String, isDemo: Bool, hasError: Bool = false, signedIn: SignedInRequest? = nil) {
         self.title = title
@@ -18,6 +20,35 @@ struct PageChrome: Encodable {
         self.hasError = hasError
         signedInAs = signedIn.map { "\($0.principal.role.name), \($0.principal.organisation.name)" }
         csrfToken = signedIn?.csrfToken
+        navigation = signedIn.map { NavigationLink.links(for: $0.principal.role) } ?? []
+    }
+}
+
+struct NavigationLink: Encodable {
+    var href: String
+    var text: String
+
+    static func links(for role: Role) -> [NavigationLink] {
+        var links = [NavigationLink(href: "/", text: "Bed board")]
+        switch role {
+        case .referrer, .authorityManager:
+            links += [
+                .init(href: "/referrals", text: "Referrals"), .init(href: "/referrals/new", text: "New referral"),
+                .init(href: "/follow-ups", text: "Follow-ups"),
+            ]
+        case .homeManager:
+            links.append(.init(href: "/referrals", text: "Referrals to your home"))
+        case .coordinator:
+            links += [
+                .init(href: "/referrals", text: "Referrals"), .init(href: "/follow-ups", text: "Follow-ups"),
+                .init(href: "/notifications", text: "Regulator notifications"),
+            ]
+        case .regulator:
+            links.append(.init(href: "/notifications", text: "Notifications"))
+        case .analyst, .admin:
+            break
+        }
+        return links
     }
 }
 
