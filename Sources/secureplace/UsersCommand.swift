@@ -69,7 +69,7 @@ struct UsersCommand: AsyncParsableCommand {
                             listing.user.email, listing.user.role.rawValue, listing.organisation.reference,
                             listing.user.isDisabled ? "yes" : "no",
                         ]
-                        .map(csvField).joined(separator: ","))
+                        .map(CSVField.escape).joined(separator: ","))
                 }
             case .table:
                 for listing in listings {
@@ -95,10 +95,4 @@ struct UsersCommand: AsyncParsableCommand {
             print("Disabled \(email.lowercased()).")
         }
     }
-}
-
-/// A CSV field, quoted when it holds a comma, quote or line break.
-func csvField(_ text: String) -> String {
-    guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
-    return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
 }

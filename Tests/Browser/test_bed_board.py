@@ -12,12 +12,12 @@ from axe_selenium_python import Axe
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
 
 BASE_URL = os.environ.get("SECUREPLACE_BASE_URL", "http://127.0.0.1:8080")
 
 
-@pytest.fixture(scope="module")
-def browser():
+def new_browser():
     options = webdriver.ChromeOptions()
     options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,1000"):
@@ -25,6 +25,18 @@ def browser():
     # The driver comes from Debian's chromium-driver: nothing is downloaded.
     service = Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver")
     driver = webdriver.Chrome(service=service, options=options)
+    driver.implicitly_wait(5)
+    return driver
+
+
+def wait_for_title(driver, prefix):
+    """Waits until the page that a click started has loaded."""
+    WebDriverWait(driver, 10).until(lambda d: d.title.startswith(prefix))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    driver = new_browser()
     sign_in(driver)
     yield driver
     driver.quit()
@@ -38,7 +50,7 @@ def sign_in(driver, email="coordinator@secureplace.example"):
     driver.find_element(By.ID, "email").send_keys(email)
     driver.find_element(By.ID, "password").send_keys(DEMO_PASSWORD)
     driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-    assert driver.find_element(By.TAG_NAME, "h1").text == "National bed board"
+    wait_for_title(driver, "National bed board")
 
 
 def api_token():
@@ -139,13 +151,7 @@ def test_board_reflows_on_a_phone_without_losing_the_figures(browser):
 
 
 def test_the_sign_in_page_explains_a_wrong_password_and_passes_the_scan():
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(
-        service=Service(executable_path=shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options
-    )
+    driver = new_browser()
     try:
         driver.get(BASE_URL + "/")
         assert driver.current_url.startswith(BASE_URL + "/sign-in"), "the board needs signing in"
@@ -153,7 +159,7 @@ def test_the_sign_in_page_explains_a_wrong_password_and_passes_the_scan():
         driver.find_element(By.ID, "email").send_keys("referrer.cardiff@secureplace.example")
         driver.find_element(By.ID, "password").send_keys("not-the-password")
         driver.find_element(By.CSS_SELECTOR, "form button[type=submit]").click()
-        assert driver.title.startswith("Error:")
+        wait_for_title(driver, "Error:")
         assert "not right" in driver.find_element(By.ID, "password-error").text
         assert driver.find_element(By.ID, "email").get_attribute("value") == "referrer.cardiff@secureplace.example"
         assert serious_violations(driver) == []

@@ -66,7 +66,8 @@ extension ReferralJourney {
                 throw InputErrors([InputError(field: "bedID", message: "\(bed.label) is not vacant.")])
             }
             let today = CalendarDate(containing: instant)
-            guard let from = CalendarDate(iso: form.availableFrom ?? today.iso), from >= today else {
+            let text = (form.availableFrom ?? "").trimmingCharacters(in: .whitespaces)
+            guard let from = text.isEmpty ? today : CalendarDate(iso: text), from >= today else {
                 throw InputErrors([
                     InputError(field: "availableFrom", message: "Enter today or a later date in the form YYYY-MM-DD.")
                 ])

@@ -49,3 +49,12 @@ extension Store {
         try await RegulatorNotificationRecord.query(on: database).sort(\.$closedAt).all().map { try $0.value() }
     }
 }
+
+extension Store {
+    public func acknowledge(notification id: UUID, at instant: Date) async throws {
+        try await RegulatorNotificationRecord.query(on: database).filter(\.$id == id).set(
+            \.$acknowledgedAt, to: instant
+        )
+        .update()
+    }
+}

@@ -44,6 +44,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try app.grouped(RequireSignIn()).register(collection: BedBoardController())
     try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())
     try app.grouped(RequireSignIn()).register(collection: ReferralPagesController())
+    try app.grouped(RequireSignIn()).register(collection: NotificationPagesController())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

@@ -1,0 +1,152 @@
+"""Whole journeys across several users in a real headless Chromium, and an accessibility scan
+of every page each role can reach. Runs against `secureplace serve --demo`."""
+import re
+
+import pytest
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import Select, WebDriverWait
+
+from test_bed_board import BASE_URL, board_json, new_browser, serious_violations, sign_in, wait_for_title
+
+
+@pytest.fixture
+def browsers():
+    opened = {}
+
+    def open_as(email):
+        if email not in opened:
+            driver = new_browser()
+            sign_in(driver, email)
+            opened[email] = driver
+        return opened[email]
+
+    yield open_as
+    for driver in opened.values():
+        driver.quit()
+
+
+def post_button(driver, text):
+    buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "main form button") if b.text.strip().startswith(text)]
+    assert buttons, f"no button '{text}' on {driver.current_url}"
+    page = driver.find_element(By.TAG_NAME, "html")
+    buttons[0].click()
+    # The next step may run in another browser: wait until this post has been answered.
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+
+
+def create_referral(driver, given_name):
+    driver.get(BASE_URL + "/referrals/new")
+    driver.find_element(By.ID, "givenName").send_keys(given_name)
+    driver.find_element(By.ID, "familyName").send_keys("Journey")
+    driver.find_element(By.ID, "dateOfBirth").send_keys("2011-02-01")
+    driver.find_element(By.ID, "sex-female").click()
+    driver.find_element(By.ID, "localAuthorityReference").send_keys("MCR-TEST")
+    driver.find_element(By.ID, "flag-sexual-exploitation").click()
+    Select(driver.find_element(By.ID, "orderStatus")).select_by_value("interim-order")
+    today = driver.execute_script("return new Date().toISOString().slice(0, 10)")
+    driver.find_element(By.ID, "orderStartsOn").send_keys(today)
+    driver.find_element(By.ID, "orderEndsOn").send_keys("2099-01-01")
+    driver.find_element(By.ID, "urgency-emergency").click()
+    driver.find_element(By.ID, "dateNeeded").send_keys(today)
+    driver.find_element(By.ID, "summary").send_keys("At serious risk of harm when missing.")
+    driver.find_element(By.CSS_SELECTOR, "main form button[type=submit]").click()
+    assert "saved as a draft" in driver.find_element(By.CSS_SELECTOR, ".notification-banner").text
+    return driver.current_url.split("?")[0]
+
+
+def homes_circulated(driver):
+    return [row.find_element(By.TAG_NAME, "th").text for row in driver.find_elements(By.CSS_SELECTOR, "table tbody tr")]
+
+
+def test_a_placement_across_five_users_ends_with_the_bed_occupied(browsers):
+    referrer = browsers("referrer.manchester@secureplace.example")
+    referral = create_referral(referrer, "Placed")
+    post_button(referrer, "Send to a manager")
+
+    manager = browsers("manager.manchester@secureplace.example")
+    manager.get(referral)
+    post_button(manager, "Approve and submit")
+
+    coordinator = browsers("coordinator@secureplace.example")
+    coordinator.get(referral)
+    post_button(coordinator, "Circulate to eligible homes")
+    circulated = homes_circulated(coordinator)
+    assert "Aldersyke House" in circulated and "Tyne Valley Secure Centre" in circulated, circulated
+
+    declining = browsers("manager.sch-ne-01@secureplace.example")
+    declining.get(referral)
+    declining.find_element(By.ID, "reason-compatibility").click()
+    post_button(declining, "Decline")
+    assert "Your answer was sent" in declining.find_element(By.CSS_SELECTOR, ".notification-banner").text
+
+    offering = browsers("manager.sch-ne-02@secureplace.example")
+    offering.get(referral)
+    bed = Select(offering.find_element(By.ID, "bedID"))
+    bed.select_by_index(1)
+    post_button(offering, "Offer this bed")
+    before = next(h for r in board_json()["regions"] for h in r["homes"] if h["reference"] == "SCH-NE-02")["beds"]["all"]
+
+    referrer.get(referral)
+    assert "Compatibility with the children currently placed" in referrer.page_source
+    post_button(referrer, "Accept this offer")
+    assert "bed reserved" in referrer.find_element(By.CSS_SELECTOR, ".notification-banner").text
+
+    offering.get(referral)
+    post_button(offering, "The child has arrived")
+    assert "PLACED" in offering.find_element(By.TAG_NAME, "h1").text.upper()
+
+    after = next(h for r in board_json()["regions"] for h in r["homes"] if h["reference"] == "SCH-NE-02")["beds"]["all"]
+    assert after["occupied"] == before["occupied"] + 1
+    assert after["vacant"] == before["vacant"] - 1
+    coordinator.get(BASE_URL + "/")
+    row = next(r for r in coordinator.find_elements(By.CSS_SELECTOR, "tr[data-testid=home-row]") if "Tyne Valley" in r.text)
+    assert str(after["occupied"]) in row.text
+
+
+def test_a_child_closed_unplaced_reaches_the_regulators_inbox(browsers):
+    referrer = browsers("referrer.manchester@secureplace.example")
+    referral = create_referral(referrer, "Unplaced")
+    post_button(referrer, "Submit the referral")
+    coordinator = browsers("coordinator@secureplace.example")
+    coordinator.get(referral)
+    post_button(coordinator, "Circulate to eligible homes")
+
+    referrer.get(referral)
+    post_button(referrer, "Close unplaced")
+    wait_for_title(referrer, "Error:")  # the alternative and location are required
+    Select(referrer.find_element(By.ID, "alternative")).select_by_value("dol-unregistered")
+    referrer.find_element(By.ID, "location").send_keys("Unregistered flat, two staff")
+    post_button(referrer, "Close unplaced")
+    pseudonym = re.search(r"C-[A-Z]+", referrer.page_source).group(0)
+
+    inspector = browsers("inspector.ofsted@secureplace.example")
+    inspector.get(BASE_URL + "/notifications")
+    assert pseudonym in inspector.page_source
+    assert "DoL order in an unregistered setting" in inspector.page_source
+    assert "Placed" not in inspector.page_source.split(pseudonym)[0][-200:]
+
+
+PAGES_BY_ROLE = {
+    "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups"],
+    "manager.manchester@secureplace.example": ["/referrals"],
+    "manager.sch-ne-01@secureplace.example": ["/referrals"],
+    "coordinator@secureplace.example": ["/", "/referrals", "/follow-ups", "/notifications"],
+    "inspector.ofsted@secureplace.example": ["/notifications"],
+    "analyst@secureplace.example": ["/"],
+    "admin@secureplace.example": ["/"],
+}
+
+
+@pytest.mark.parametrize("email", sorted(PAGES_BY_ROLE))
+def test_every_page_of_every_role_passes_the_accessibility_scan(browsers, email):
+    driver = browsers(email)
+    for path in PAGES_BY_ROLE[email]:
+        driver.get(BASE_URL + path)
+        assert serious_violations(driver) == [], f"{email} {path}"
+        links = driver.find_elements(By.CSS_SELECTOR, "main a[href^='/referrals/']")
+        if path == "/referrals" and links:
+            links[0].click()
+            assert serious_violations(driver) == [], f"{email} {driver.current_url}"
+            driver.get(driver.current_url.split("?")[0] + "/timeline")
+            assert serious_violations(driver) == [], f"{email} timeline"
