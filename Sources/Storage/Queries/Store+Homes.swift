@@ -47,8 +47,11 @@ extension Store {
 
     /// Every status interval a bed has had, oldest first: the bed's history.
     public func bedStatusHistory(ofBed bedID: UUID) async throws -> [BedStatusInterval] {
-        try await BedStatusIntervalRecord.query(on: database).filter(\.$bedID == bedID).sort(\.$startsAt).all()
+        // Changes at the same instant leave a zero-length interval; it sorts before the one
+        // that follows it.
+        try await BedStatusIntervalRecord.query(on: database).filter(\.$bedID == bedID).all()
             .map { try $0.value() }
+            .sorted { ($0.from, $0.to ?? .distantFuture) < ($1.from, $1.to ?? .distantFuture) }
     }
 
     /// Ends the bed's current interval at `instant` and opens a new one with `status`: the
@@ -70,5 +73,11 @@ extension Store {
         async let beds = beds()
         async let intervals = bedStatusIntervals(at: instant)
         return BedBoard.build(homes: try await homes, beds: try await beds, intervals: try await intervals, at: instant)
+    }
+}
+
+extension Store {
+    public func confirmBeds(ofHome homeID: UUID, at instant: Date) async throws {
+        try await HomeRecord.query(on: database).filter(\.$id == homeID).set(\.$lastConfirmedAt, to: instant).update()
     }
 }

@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())
     try app.grouped(RequireSignIn()).register(collection: ReferralPagesController())
     try app.grouped(RequireSignIn()).register(collection: NotificationPagesController())
+    try app.grouped(RequireSignIn()).register(collection: BedManagementController())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

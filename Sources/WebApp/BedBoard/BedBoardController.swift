@@ -47,10 +47,17 @@ struct BedBoardController: RouteCollection {
         let authorities = try await Store(request.db).localAuthorities()
         let authorityName =
             authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
-        let page = HomePage(
+        var page = HomePage(
             home, authorityName: authorityName, isDemo: try await Store(request.db).holdsDemoData(),
             signedIn: request.signedIn, today: CalendarDate(containing: request.now),
             dateValue: text ?? CalendarDate(containing: home.asOf).iso)
+        page.notice = (try? request.query.get(String.self, at: "notice")).flatMap {
+            [
+                "confirmed": "You confirmed the beds are as shown.", "bed-close": "The bed was closed.",
+                "bed-reopen": "The bed was reopened.",
+                "bed-unchanged": "The bed was not changed: only a vacant bed can be closed.",
+            ][$0]
+        }
         return try await request.view.render("home", page)
     }
 

@@ -89,6 +89,9 @@ struct HomePage: Encodable {
     }
 
     struct BedRow: Encodable {
+        var id: UUID
+        var canClose: Bool
+        var canReopen: Bool
         var label: String
         var kind: String
         var status: String
@@ -110,6 +113,15 @@ struct HomePage: Encodable {
     var dateValue: String
     var kinds: [KindRow]
     var beds: [BedRow]
+    /// The home's own manager, looking at today's board, may change its beds.
+    var canManage: Bool
+    var notice: String?
+    var closureReasons: [BedClosureReasonChoice]
+
+    struct BedClosureReasonChoice: Encodable {
+        var value: String
+        var label: String
+    }
 
     init(
         _ home: HomeBeds, authorityName: String, isDemo: Bool, signedIn: SignedInRequest?, today: CalendarDate,
@@ -136,9 +148,17 @@ struct HomePage: Encodable {
                 reserved: counts.reserved, vacant: counts.vacant, closedForStaffing: counts.closedForStaffing,
                 closedForRepair: counts.closedForRepair)
         }
+        let canManage =
+            day == today && signedIn?.principal.role == .homeManager
+            && signedIn?.principal.homeReference == home.home.reference
+        self.canManage = canManage
+        notice = nil
+        closureReasons = BedClosureReason.allCases.map { .init(value: $0.rawValue, label: $0.name) }
         beds = home.beds.map { line in
             BedRow(
-                label: line.bed.label, kind: line.bed.kind.name, status: line.status.name,
+                id: line.bed.id, canClose: canManage && line.status == .vacant,
+                canReopen: canManage && !line.status.isOpen, label: line.bed.label, kind: line.bed.kind.name,
+                status: line.status.name,
                 statusTag: line.status.code, since: DisplayFormat.dateTime(line.since))
         }
     }
