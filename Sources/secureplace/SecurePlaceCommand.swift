@@ -14,7 +14,9 @@ struct SecurePlaceCommand: AsyncParsableCommand {
               postgres://user:password@host:5432/name   a PostgreSQL database
             """,
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self, UsersCommand.self,
+            ServeCommand.self, MigrateCommand.self, DemoCommand.self, ReferenceDataCommand.self,
+            OrganisationsCommand.self,
+            UsersCommand.self,
             AuditCommand.self,
         ]
     )

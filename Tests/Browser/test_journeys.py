@@ -134,7 +134,7 @@ PAGES_BY_ROLE = {
     "coordinator@secureplace.example": ["/", "/referrals", "/follow-ups", "/notifications"],
     "inspector.ofsted@secureplace.example": ["/notifications"],
     "analyst@secureplace.example": ["/"],
-    "admin@secureplace.example": ["/"],
+    "admin@secureplace.example": ["/", "/admin/users"],
 }
 
 

@@ -92,3 +92,31 @@ struct ManageUsersTests {
         }
     }
 }
+
+@Suite("Managing organisations")
+struct ManageOrganisationsTests {
+    @Test(
+        "an organisation's reference must name what it is",
+        arguments: [
+            ("local-authority", "E08000003", nil), ("local-authority", "E99999999", "reference"),
+            ("regulator", "ofsted", nil), ("regulator", "cqc", "reference"), ("secure-home", "SCH-NONE", "reference"),
+            ("club", "x", "kind"),
+        ] as [(String, String, String?)])
+    func references(kind: String, reference: String, failingField: String?) async throws {
+        try await withTestStore(.sqlite) { store in
+            try await LoadReferenceData(store: store)(ReferenceData.bundled())
+            let users = ManageUsers(store: store, passwords: SaltedSHA256Hasher())
+            if let failingField {
+                let error = await #expect(throws: InputErrors.self) {
+                    try await users.createOrganisation(kind: kind, name: "Name", reference: reference, by: nil)
+                }
+                #expect(error?.message(for: failingField) != nil)
+            } else {
+                let organisation = try await users.createOrganisation(
+                    kind: kind, name: "Name", reference: reference, by: nil)
+                let stored = try await store.organisation(id: organisation.id)
+                #expect(stored == organisation)
+            }
+        }
+    }
+}

@@ -143,3 +143,42 @@ struct FollowUpAndEscalationTests {
         }
     }
 }
+
+@Suite("Follow-up pages")
+struct FollowUpPageTests {
+    @Test("an authority records a follow-up through the form, with the message beside a bad number")
+    func recordThroughTheForm() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            _ = try await SmallWorld.build(in: app)
+            let id = try await FollowUpAndEscalationTests().circulatedReferral(app)
+            let referrer = try await app.bearerHeaders(for: "referrer@manchester.example")
+            try await app.send(
+                .POST, "/api/v1/referrals/\(id)/close-unplaced", as: referrer,
+                body: ["alternative": "foster-care", "location": "Foster carer in Stockport"])
+            let followUp = try #require(
+                try await app.send(.GET, "/api/v1/follow-ups", as: referrer).array.first?["id"] as? String)
+            let (session, csrf) = try await app.sessionHeaders(for: "referrer@manchester.example")
+            var html = ""
+            try await app.testing().test(.GET, "/follow-ups", headers: session) { html = $0.body.string }
+            #expect(html.contains("Record the 7 days check"))
+            try await app.testing().test(
+                .POST, "/follow-ups/\(followUp)", headers: session,
+                beforeRequest: {
+                    try $0.content.encode(
+                        ["csrfToken": csrf, "currentPlacement": "U4", "placementMoves": "two"], as: .urlEncodedForm)
+                }
+            ) { html = $0.body.string }
+            #expect(html.contains("Enter a whole number, such as 0 or 2."))
+            try await app.testing().test(
+                .POST, "/follow-ups/\(followUp)", headers: session,
+                beforeRequest: {
+                    try $0.content.encode(
+                        ["csrfToken": csrf, "currentPlacement": "U4", "placementMoves": "1", "missingEpisodes": "0"],
+                        as: .urlEncodedForm)
+                }
+            ) { #expect($0.status == .seeOther) }
+            let left = try await app.send(.GET, "/api/v1/follow-ups", as: referrer)
+            #expect(left.array.count == 3)
+        }
+    }
+}

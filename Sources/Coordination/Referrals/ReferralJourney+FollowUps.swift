@@ -31,6 +31,15 @@ extension ReferralJourney {
         }
     }
 
+    /// One follow-up, for its authority's staff.
+    public func followUp(_ id: UUID, by principal: Principal) async throws -> FollowUp {
+        guard let followUp = try await store.followUp(id: id),
+            principal.localAuthorityCode == followUp.localAuthorityCode,
+            [.referrer, .authorityManager].contains(principal.role)
+        else { throw AccessDenied(decision: .hidden) }
+        return followUp
+    }
+
     /// The authority records what it found at a check.
     public func record(_ form: FollowUpForm, forFollowUp id: UUID, by principal: Principal) async throws -> FollowUp {
         try await store.transaction { store in

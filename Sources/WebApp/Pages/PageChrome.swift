@@ -45,7 +45,9 @@ struct NavigationLink: Encodable {
             ]
         case .regulator:
             links.append(.init(href: "/notifications", text: "Notifications"))
-        case .analyst, .admin:
+        case .admin:
+            links.append(.init(href: "/admin/users", text: "Organisations and accounts"))
+        case .analyst:
             break
         }
         return links

@@ -11,6 +11,82 @@ struct NotificationPagesController: RouteCollection {
         routes.get("notifications.csv", use: csv)
         routes.post("notifications", ":notificationID", "acknowledge", use: acknowledge)
         routes.get("follow-ups", use: followUps)
+        routes.get("follow-ups", ":followUpID", use: followUpForm)
+        routes.post("follow-ups", ":followUpID", use: recordFollowUp)
+    }
+
+    struct FollowUpFormPage: Encodable {
+        var chrome: PageChrome
+        var id: UUID
+        var referralID: UUID
+        var interval: String
+        var dueOn: String
+        var placements: [Choice]
+        var errors: [FieldErrorView]
+        var messages: [String: String]
+        var values: ReferralJourney.FollowUpForm
+    }
+
+    @Sendable func followUpForm(request: Request) async throws -> View {
+        try await renderFollowUp(
+            request,
+            values: .init(currentPlacement: nil, placementMoves: nil, missingEpisodes: nil, inCustody: nil, note: nil),
+            errors: nil)
+    }
+
+    @Sendable func recordFollowUp(request: Request) async throws -> Response {
+        struct Body: Content {
+            var currentPlacement: String?
+            var placementMoves: String?
+            var missingEpisodes: String?
+            var inCustody: String?
+            var note: String?
+        }
+        let body = try request.content.decode(Body.self)
+        var errors: [InputError] = []
+        func count(_ text: String?, _ field: String) -> Int? {
+            let trimmed = (text ?? "").trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { return 0 }
+            guard let value = Int(trimmed) else {
+                errors.append(InputError(field: field, message: "Enter a whole number, such as 0 or 2."))
+                return nil
+            }
+            return value
+        }
+        let form = ReferralJourney.FollowUpForm(
+            currentPlacement: body.currentPlacement, placementMoves: count(body.placementMoves, "placementMoves"),
+            missingEpisodes: count(body.missingEpisodes, "missingEpisodes"), inCustody: body.inCustody == "yes",
+            note: body.note)
+        do {
+            if !errors.isEmpty { throw InputErrors(errors) }
+            _ = try await request.journey.record(
+                form, forFollowUp: try request.uuidParameter("followUpID"), by: try request.principal)
+            return request.redirect(to: "/follow-ups?notice=recorded", redirectType: .normal)
+        } catch let errors as InputErrors {
+            return try await renderFollowUp(request, values: form, errors: errors).encodeResponse(for: request)
+        }
+    }
+
+    private func renderFollowUp(_ request: Request, values: ReferralJourney.FollowUpForm, errors: InputErrors?)
+        async throws -> View
+    {
+        let followUp = try await request.journey.followUp(
+            try request.uuidParameter("followUpID"), by: try request.principal)
+        let errorViews = [FieldErrorView](errors)
+        return try await request.view.render(
+            "follow-up",
+            FollowUpFormPage(
+                chrome: PageChrome(
+                    title: "Record a follow-up", isDemo: try await Store(request.db).holdsDemoData(),
+                    hasError: errors != nil,
+                    signedIn: request.signedIn),
+                id: followUp.id, referralID: followUp.referralID, interval: followUp.interval.name,
+                dueOn: followUp.dueOn.longForm,
+                placements: PlacementType.allCases.map {
+                    Choice(
+                        value: $0.code, label: "\($0.name) (\($0.code))", selected: values.currentPlacement == $0.code)
+                },
+                errors: errorViews, messages: errorViews.byField, values: values))
     }
 
     struct InboxPage: Encodable {
@@ -78,6 +154,7 @@ struct NotificationPagesController: RouteCollection {
 
     struct FollowUpsPage: Encodable {
         struct Row: Encodable {
+            var id: UUID
             var referralID: UUID
             var interval: String
             var dueOn: String
@@ -86,17 +163,25 @@ struct NotificationPagesController: RouteCollection {
 
         var chrome: PageChrome
         var rows: [Row]
+        var canRecord: Bool
+        var notice: String?
     }
 
     @Sendable func followUps(request: Request) async throws -> View {
         let today = CalendarDate(containing: request.now)
         let rows = try await request.journey.followUps(by: try request.principal).map {
             FollowUpsPage.Row(
-                referralID: $0.referralID, interval: $0.interval.name, dueOn: $0.dueOn.longForm,
+                id: $0.id, referralID: $0.referralID, interval: $0.interval.name, dueOn: $0.dueOn.longForm,
                 overdue: $0.dueOn < today)
         }
         let chrome = PageChrome(
             title: "Follow-ups", isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn)
-        return try await request.view.render("follow-ups", FollowUpsPage(chrome: chrome, rows: rows))
+        let principal = try request.principal
+        return try await request.view.render(
+            "follow-ups",
+            FollowUpsPage(
+                chrome: chrome, rows: rows, canRecord: principal.localAuthorityCode != nil,
+                notice: (try? request.query.get(String.self, at: "notice")) == "recorded"
+                    ? "The follow-up was recorded." : nil))
     }
 }
