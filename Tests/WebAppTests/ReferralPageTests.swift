@@ -111,6 +111,27 @@ struct ReferralPageTests {
     }
 }
 
+extension ReferralPageTests {
+    @Test("the coordinators' queue lists only open referrals, the longest waiting first")
+    func queue() async throws {
+        try await withApp(.sqlite) { app in
+            let (coordinator, _) = try await app.sessionHeaders(for: "coordinator@secureplace.example")
+            let page = try await get(app, "/referrals?queue=1", coordinator)
+            #expect(page.html.contains("Queue: open referrals, longest waiting first"))
+            #expect(!page.html.contains("tag-placed"))
+            #expect(!page.html.contains("tag-closed-unplaced"))
+            let open = demoDataset.referrals.filter {
+                [.submitted, .circulated, .offered, .offerAccepted].contains($0.state)
+            }
+            .sorted { $0.createdAt < $1.createdAt }
+            let oldest = try #require(open.first)
+            let positions = open.prefix(2).compactMap { page.html.range(of: $0.reference)?.lowerBound }
+            #expect(page.html.contains(oldest.reference))
+            #expect(positions == positions.sorted(), "longest waiting first")
+        }
+    }
+}
+
 struct TestingHTTPResponseSummary {
     var status: HTTPStatus
     var location: String?

@@ -123,9 +123,10 @@ extension ReferralJourney {
     }
 
     /// The referrals the principal may see, newest first, a page at a time.
-    public func list(by principal: Principal, state stateCode: String? = nil, page: Int = 1, pageSize: Int = 25)
-        async throws -> (referrals: [Referral], total: Int)
-    {
+    /// With `queue`, only open referrals, the longest waiting first: the coordinators' queue.
+    public func list(
+        by principal: Principal, state stateCode: String? = nil, queue: Bool = false, page: Int = 1, pageSize: Int = 25
+    ) async throws -> (referrals: [Referral], total: Int) {
         if [.regulator, .analyst, .admin].contains(principal.role) { throw AccessDenied(decision: .forbidden) }
         var state: ReferralState?
         if let stateCode, !stateCode.isEmpty {
@@ -143,9 +144,10 @@ extension ReferralJourney {
             guard let reference = principal.homeReference, let home = try await store.home(reference: reference) else {
                 return ([], 0)
             }
-            return try await store.referrals(circulatedToHome: home.id, state: state, offset: offset, limit: pageSize)
+            return try await store.referrals(
+                circulatedToHome: home.id, state: state, openOnlyOldestFirst: queue, offset: offset, limit: pageSize)
         case .coordinator:
-            return try await store.referrals(state: state, offset: offset, limit: pageSize)
+            return try await store.referrals(state: state, openOnlyOldestFirst: queue, offset: offset, limit: pageSize)
         case .regulator, .analyst, .admin:
             throw AccessDenied(decision: .forbidden)
         }

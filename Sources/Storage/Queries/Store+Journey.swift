@@ -21,17 +21,22 @@ extension Store {
     /// circulated to one home.
     public func referrals(
         ofAuthority authority: String? = nil, circulatedToHome homeID: UUID? = nil, state: ReferralState? = nil,
-        offset: Int = 0, limit: Int = 50
+        openOnlyOldestFirst: Bool = false, offset: Int = 0, limit: Int = 50
     ) async throws -> (referrals: [Referral], total: Int) {
         var query = ReferralRecord.query(on: database)
         if let authority { query = query.filter(\.$localAuthorityCode == authority) }
         if let state { query = query.filter(\.$state == state.rawValue) }
+        if openOnlyOldestFirst {
+            let open: [ReferralState] = [.submitted, .circulated, .offered, .offerAccepted]
+            query = query.filter(\.$state ~~ open.map(\.rawValue))
+        }
         if let homeID {
             let ids = try await CirculationRecord.query(on: database).filter(\.$homeID == homeID).all(\.$referralID)
             query = query.filter(\.$id ~~ ids)
         }
         let total = try await query.copy().count()
-        let page = try await query.sort(\.$createdAt, .descending).range(offset..<(offset + limit)).all()
+        let page = try await query.sort(\.$createdAt, openOnlyOldestFirst ? .ascending : .descending)
+            .range(offset..<(offset + limit)).all()
         return (try page.map { try $0.value() }, total)
     }
 

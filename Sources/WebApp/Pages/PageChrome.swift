@@ -40,7 +40,8 @@ struct NavigationLink: Encodable {
             links.append(.init(href: "/referrals", text: "Referrals to your home"))
         case .coordinator:
             links += [
-                .init(href: "/referrals", text: "Referrals"), .init(href: "/follow-ups", text: "Follow-ups"),
+                .init(href: "/referrals?queue=1", text: "Queue"), .init(href: "/referrals", text: "Referrals"),
+                .init(href: "/follow-ups", text: "Follow-ups"),
                 .init(href: "/notifications", text: "Regulator notifications"),
             ]
         case .regulator:

@@ -35,6 +35,7 @@ struct ReferralListPage: Encodable {
         var ageBand: String
         var dateNeeded: String
         var escalated: Bool
+        var waiting: String
     }
 
     var chrome: PageChrome
@@ -45,6 +46,8 @@ struct ReferralListPage: Encodable {
     var previousPage: Int?
     var nextPage: Int?
     var stateQuery: String
+    /// The coordinators' queue: open referrals, longest waiting first.
+    var queue: Bool
 }
 
 struct ReferralFormPage: Encodable {

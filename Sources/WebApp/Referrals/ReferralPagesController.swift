@@ -22,16 +22,20 @@ struct ReferralPagesController: RouteCollection {
         let stateText = (try? request.query.get(String.self, at: "state")) ?? ""
         let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
         let pageSize = 25
+        let queue = (try? request.query.get(String.self, at: "queue")) == "1"
         let result = try await request.journey.list(
-            by: try request.principal, state: stateText, page: page, pageSize: pageSize)
+            by: try request.principal, state: stateText, queue: queue, page: page, pageSize: pageSize)
+        let now = request.now
         let rows = result.referrals.map {
             ReferralListPage.Row(
                 id: $0.id, reference: $0.reference, state: $0.state.name, stateTag: $0.state.rawValue,
-                urgency: $0.urgency.name,
-                ageBand: $0.ageBand.name, dateNeeded: $0.dateNeeded.longForm, escalated: $0.escalatedAt != nil)
+                urgency: $0.urgency.name, ageBand: $0.ageBand.name, dateNeeded: $0.dateNeeded.longForm,
+                escalated: $0.escalatedAt != nil, waiting: Self.waiting(since: $0.submittedAt ?? $0.createdAt, now: now)
+            )
         }
         let chrome = PageChrome(
-            title: "Referrals", isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn)
+            title: queue ? "Queue" : "Referrals", isDemo: try await Store(request.db).holdsDemoData(),
+            signedIn: request.signedIn)
         return try await request.view.render(
             "referrals",
             ReferralListPage(
@@ -41,7 +45,13 @@ struct ReferralPagesController: RouteCollection {
                         Choice(value: $0.rawValue, label: $0.name, selected: stateText == $0.rawValue)
                     },
                 total: result.total, page: page, previousPage: page > 1 ? page - 1 : nil,
-                nextPage: page * pageSize < result.total ? page + 1 : nil, stateQuery: stateText))
+                nextPage: page * pageSize < result.total ? page + 1 : nil, stateQuery: stateText, queue: queue))
+    }
+
+    /// Such as "5 hours" or "3 days".
+    static func waiting(since start: Date, now: Date) -> String {
+        let hours = max(0, Int(now.timeIntervalSince(start) / 3600))
+        return hours < 48 ? "\(hours) hour\(hours == 1 ? "" : "s")" : "\(hours / 24) days"
     }
 
     @Sendable func newForm(request: Request) async throws -> View {
