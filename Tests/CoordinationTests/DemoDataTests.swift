@@ -109,6 +109,12 @@ struct DemoDataSetTests {
             try await LoadDemoData(store: store)(dataset)
 
             #expect(try await store.holdsDemoData())
+            let placed = try #require(dataset.referrals.first { $0.state == .placed })
+            let history = try await store.auditEvents(about: placed.id.uuidString).map(\.entry.action)
+            #expect(history.first == "referral.request-approval")
+            #expect(history.last == "referral.admit", "each demo referral's timeline shows its history")
+            let chainBreak = try await store.verifyAuditChain()
+            #expect(chainBreak == nil)
             #expect(try await store.referrals().count == dataset.referrals.count)
             #expect(try await store.homes().count == 14)
             let stored = try await store.bedBoard(at: dataset.end)

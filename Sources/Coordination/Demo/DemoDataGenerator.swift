@@ -63,7 +63,8 @@ public struct DemoDataGenerator: Sendable {
             children: builder.children, identities: builder.identities, referrals: builder.referrals,
             circulations: builder.circulations, responses: builder.responses, placements: builder.placements,
             episodes: builder.episodes,
-            notifications: builder.notifications, organisations: people.organisations, users: people.users)
+            notifications: builder.notifications, organisations: people.organisations, users: people.users,
+            events: builder.events)
     }
 }
 

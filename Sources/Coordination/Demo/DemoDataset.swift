@@ -26,4 +26,12 @@ public struct DemoDataset: Sendable {
     public var notifications: [RegulatorNotification]
     public var organisations: [Organisation]
     public var users: [User]
+    public var events: [Event]
+
+    /// Something that happened to a referral, for its timeline.
+    public struct Event: Sendable, Equatable {
+        public var referralID: UUID
+        public var event: ReferralEvent
+        public var at: Date
+    }
 }

@@ -14,6 +14,8 @@ struct DemoReferralBuilder {
     var referrals: [Referral] = []
     var responses: [HomeResponse] = []
     var circulations: [Circulation] = []
+    /// Every state-machine event that had happened by the end, for the referrals' timelines.
+    var events: [DemoDataset.Event] = []
     var placements: [Placement] = []
     var episodes: [PlacementEpisode] = []
     var notifications: [RegulatorNotification] = []
@@ -170,13 +172,14 @@ struct DemoReferralBuilder {
     }
 
     /// Runs the events that had happened by the end through the state machine.
-    private func apply(_ events: [(Date, ReferralEvent)], to referral: inout Referral) {
+    private mutating func apply(_ events: [(Date, ReferralEvent)], to referral: inout Referral) {
         for (time, event) in events.sorted(by: { $0.0 < $1.0 }) where time <= settings.end {
             do {
                 try referral.apply(event)
             } catch {
                 preconditionFailure("demo generator produced an illegal sequence: \(error)")
             }
+            self.events.append(DemoDataset.Event(referralID: referral.id, event: event, at: time))
             if event == .approve { referral.submittedAt = time }
             if referral.state.isFinal { referral.closedAt = time }
         }

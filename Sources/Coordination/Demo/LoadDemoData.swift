@@ -33,6 +33,13 @@ public struct LoadDemoData: Sendable {
             try await store.save(responses: dataset.responses)
             try await store.save(placements: dataset.placements, episodes: dataset.episodes)
             try await store.save(notifications: dataset.notifications)
+            // The referrals' histories, so their timelines show what happened and when.
+            try await store.appendAudit(
+                dataset.events.sorted { $0.at < $1.at }.map { event in
+                    AuditEntry(
+                        by: nil, action: "referral.\(event.event.rawValue)", objectType: "referral",
+                        objectID: event.referralID.uuidString, at: event.at)
+                })
             try await store.appendAudit(
                 AuditEntry(
                     by: nil, action: "demo-data.load", objectType: "dataset", objectID: "seed-\(dataset.seed)",

@@ -14,6 +14,12 @@ extension Store {
     /// records, so the change and its audit event land together or not at all.
     @discardableResult
     public func appendAudit(_ entry: AuditEntry) async throws -> AuditEvent {
+        try await appendAudit([entry])[0]
+    }
+
+    /// Appends several entries in order, sealing each to the one before, in few statements.
+    @discardableResult
+    public func appendAudit(_ entries: [AuditEntry]) async throws -> [AuditEvent] {
         // Touch the head row first: on PostgreSQL this takes its row lock, on SQLite the write
         // lock, so appends from concurrent transactions queue instead of forking the chain.
         try await (database as! any SQLDatabase).update(AuditChainHeadRecord.schema)
@@ -23,12 +29,20 @@ extension Store {
         guard let head = try await AuditChainHeadRecord.find(1, on: database) else {
             throw UnknownCodeError(list: "audit chain head", code: "missing")
         }
-        let event = AuditChain.seal(entry, afterSequence: head.sequence, previousHash: head.hash, hash: Self.sha256)
-        try await AuditEventRecord(event).create(on: database)
-        head.sequence = event.sequence
-        head.hash = event.hash
+        var events: [AuditEvent] = []
+        var sequence = head.sequence
+        var previousHash = head.hash
+        for entry in entries {
+            let event = AuditChain.seal(entry, afterSequence: sequence, previousHash: previousHash, hash: Self.sha256)
+            events.append(event)
+            sequence = event.sequence
+            previousHash = event.hash
+        }
+        try await insert(events.map(AuditEventRecord.init))
+        head.sequence = sequence
+        head.hash = previousHash
         try await head.save(on: database)
-        return event
+        return events
     }
 
     public func auditEvents() async throws -> [AuditEvent] {
