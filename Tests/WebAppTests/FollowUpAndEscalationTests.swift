@@ -74,6 +74,18 @@ struct FollowUpAndEscalationTests {
             try await app.send(.POST, "/api/v1/placements/\(offerID)/admit", as: home)
             let seen = try await app.send(.GET, "/api/v1/referrals/\(id)", as: referrer)
             #expect(seen.json["hoursLeftWithoutOrder"] as? Double == 72)
+
+            let (coordinator, _) = try await app.sessionHeaders(for: "coordinator@secureplace.example")
+            var html = ""
+            try await app.testing().test(.GET, "/without-order", headers: coordinator) { html = $0.body.string }
+            #expect(html.contains("72.0 hours"))
+            #expect(!html.contains("Act now"))
+            let principal = try #require(
+                try await Authenticate(store: Store(app.db)).bearer(token: coordinatorToken(app)))
+            let later = demoDataset.end.addingTimeInterval(65 * 3600)
+            let warned = try await ReferralJourney(store: Store(app.db), now: { later }).placementsWithoutOrder(
+                by: principal)
+            #expect(warned.first?.needsAction == true, "with 7 hours left the coordinators are warned")
         }
     }
 
@@ -142,6 +154,11 @@ struct FollowUpAndEscalationTests {
             #expect(otherAuthority.status == .notFound)
         }
     }
+}
+
+/// A coordinator's bearer token, for calling use cases directly as them.
+func coordinatorToken(_ app: Application) async throws -> String {
+    try #require(try await app.bearerHeaders(for: "coordinator@secureplace.example").bearerAuthorization?.token)
 }
 
 @Suite("Follow-up pages")

@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     try app.grouped(RequireSignIn()).register(collection: ReferralPagesController())
     try app.grouped(RequireSignIn()).register(collection: NotificationPagesController())
     try app.grouped(RequireSignIn()).register(collection: BedManagementController())
+    try app.grouped(RequireSignIn()).register(collection: WithoutOrderPageController())
     try app.grouped(RequireSignIn()).register(collection: AdminPagesController(passwords: settings.passwords))
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())

@@ -43,6 +43,7 @@ struct NavigationLink: Encodable {
                 .init(href: "/referrals?queue=1", text: "Queue"), .init(href: "/referrals", text: "Referrals"),
                 .init(href: "/follow-ups", text: "Follow-ups"),
                 .init(href: "/notifications", text: "Regulator notifications"),
+                .init(href: "/without-order", text: "Without a court order"),
             ]
         case .regulator:
             links.append(.init(href: "/notifications", text: "Notifications"))
