@@ -105,7 +105,8 @@ def test_a_placement_across_five_users_ends_with_the_bed_occupied(browsers):
 
 
 def test_a_child_closed_unplaced_reaches_the_regulators_inbox(browsers):
-    referrer = browsers("referrer.manchester@secureplace.example")
+    # Birmingham lets its referrers submit directly; Manchester asks for a manager's approval.
+    referrer = browsers("referrer.birmingham@secureplace.example")
     referral = create_referral(referrer, "Unplaced")
     post_button(referrer, "Submit the referral")
     coordinator = browsers("coordinator@secureplace.example")

@@ -192,3 +192,28 @@ struct JourneyRouteTests {
         }
     }
 }
+
+@Suite("Approval before submission")
+struct ApprovalRuleTests {
+    @Test("where an authority asks for approval, its referrers cannot submit directly; its managers can")
+    func approvalRequired() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            _ = try await SmallWorld.build(in: app)
+            try await Store(app.db).setSubmissionRule(.approvalRequired, forAuthority: SmallWorld.manchester)
+            let referrer = try await app.bearerHeaders(for: "referrer@manchester.example")
+            let id = try #require(
+                try await app.send(.POST, "/api/v1/referrals", as: referrer, body: SmallWorld.form()).json["id"]
+                    as? String)
+            let refused = try await app.send(.POST, "/api/v1/referrals/\(id)/submit", as: referrer)
+            #expect(refused.status == .forbidden)
+            #expect((refused.json["detail"] as? String)?.contains("manager's approval") == true)
+            let (session, _) = try await app.sessionHeaders(for: "referrer@manchester.example")
+            var html = ""
+            try await app.testing().test(.GET, "/referrals/\(id)", headers: session) { html = $0.body.string }
+            #expect(!html.contains("Submit the referral"))
+            #expect(html.contains("Send to a manager"))
+            let manager = try await app.bearerHeaders(for: "manager@manchester.example")
+            #expect(try await app.send(.POST, "/api/v1/referrals/\(id)/submit", as: manager).status == .ok)
+        }
+    }
+}

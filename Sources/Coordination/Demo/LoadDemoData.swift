@@ -21,6 +21,8 @@ public struct LoadDemoData: Sendable {
             guard try await store.homes().isEmpty else { throw DemoLoadError.databaseNotEmpty }
             try await store.saveSetting(DemoDataset.settingKey, value: DemoDataset.label)
             try await store.save(organisations: dataset.organisations, users: dataset.users)
+            // Manchester asks for a manager's approval; the other demo authorities submit directly.
+            try await store.setSubmissionRule(.approvalRequired, forAuthority: "E08000003")
             for (user, hash) in zip(dataset.users, hashes) {
                 if let hash { try await store.setPasswordHash(hash, forUser: user.id) }
             }

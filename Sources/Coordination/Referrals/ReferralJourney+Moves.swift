@@ -15,7 +15,11 @@ extension ReferralJourney {
 
     /// The referrer submits directly (where the authority allows it).
     public func submit(_ referralID: UUID, by principal: Principal) async throws -> Referral {
-        try await move(referralID, .submit, action: .submit, by: principal) { $0.submittedAt = now() }
+        try await move(referralID, .submit, action: .submit, by: principal) {
+            $0.submittedAt = now()
+        } before: { context, store in
+            try await checkDirectSubmission(of: context.referral, by: principal, in: store)
+        }
     }
 
     /// Withdrawn with its reason; any open offer is released and any reserved bed freed.
@@ -35,10 +39,12 @@ extension ReferralJourney {
     func move(
         _ referralID: UUID, _ event: ReferralEvent, action: ReferralAction, by principal: Principal,
         change: @escaping @Sendable (inout Referral) throws -> Void = { _ in },
+        before: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in },
         after: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
     ) async throws -> Referral {
         try await store.transaction { store in
             let context = try await context(referralID, for: principal, action, in: store)
+            try await before(context, store)
             var referral = context.referral
             // Checked after access, so someone who may not act learns nothing from a 400.
             try change(&referral)

@@ -96,12 +96,24 @@ extension ReferralJourney {
         {
             allowed.remove(.respond)
         }
+        if allowed.contains(.submit),
+            (try? await Self.directSubmissionAllowed(context.referral, principal, store)) == false
+        {
+            allowed.remove(.submit)
+        }
         if let placement, placement.dischargedAt == nil,
             AccessPolicy.decide(principal, .recordDischarge, on: context.facts) == .allowed
         {
             allowed.insert(.recordDischarge)
         }
         return allowed
+    }
+
+    static func directSubmissionAllowed(_ referral: Referral, _ principal: Principal, _ store: Store) async throws
+        -> Bool
+    {
+        if principal.role != .referrer { return true }
+        return try await store.submissionRule(forAuthority: referral.localAuthorityCode) == .direct
     }
 
     static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine]) -> String {

@@ -72,6 +72,9 @@ struct ProblemMiddleware: AsyncMiddleware {
                     detail: "There is nothing at this address.", instance: instance)
                 : ProblemDetails(
                     type: "about:blank", title: "Forbidden", status: 403, detail: error.description, instance: instance)
+        case let error as ApprovalRequired:
+            return ProblemDetails(
+                type: "about:blank", title: "Forbidden", status: 403, detail: error.description, instance: instance)
         case let error as ReferralTransitionError:
             return ProblemDetails(
                 type: "https://secureplace.example/problems/illegal-transition", title: "Not allowed in this state",
