@@ -74,8 +74,11 @@ struct JourneyRouteTests {
             #expect(((occupied.json["national"] as? [String: Any])?["all"] as? [String: Int])?["occupied"] == 1)
 
             let discharged = try await app.send(
-                .POST, "/api/v1/placements/\(offerID)/discharge", as: homeB, body: ["reason": "CARPL"])
+                .POST, "/api/v1/placements/\(offerID)/discharge", as: homeB, body: ["reason": "CARPL", "movedTo": "K2"])
             #expect(discharged.status == .ok)
+            let episodes = try await Store(app.db).placementEpisodes().sorted { $0.type.rawValue < $1.type.rawValue }
+            #expect(episodes.map(\.type) == [.secureChildrensHome, .childrensHome], "the move is counted")
+            #expect(episodes.first?.endReason == .carePlan)
             let vacant = try await app.send(.GET, "/api/v1/bed-board", as: coordinator)
             #expect(((vacant.json["national"] as? [String: Any])?["all"] as? [String: Int])?["vacant"] == 2)
 

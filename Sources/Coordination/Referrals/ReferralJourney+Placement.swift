@@ -62,7 +62,10 @@ extension ReferralJourney {
 
     /// The home records the child leaving: the bed is vacant again and the placement ends
     /// with its reason.
-    public func discharge(_ placementID: UUID, reason code: String?, by principal: Principal) async throws -> Placement
+    /// `movedTo` is where the child went next (an SSDA903 placement code), when known: it
+    /// starts the next placement episode, so outcomes count the move.
+    public func discharge(_ placementID: UUID, reason code: String?, movedTo: String? = nil, by principal: Principal)
+        async throws -> Placement
     {
         try await store.transaction { store in
             guard var placement = try await store.placement(id: placementID) else {
@@ -79,7 +82,27 @@ extension ReferralJourney {
             guard placement.dischargedAt == nil else {
                 throw InputErrors([InputError(field: "placement", message: "The child has already been discharged.")])
             }
+            var next: PlacementType?
+            if let movedTo, !movedTo.isEmpty {
+                guard let type = PlacementType(rawValue: movedTo) else {
+                    throw InputErrors([
+                        InputError(field: "movedTo", message: "Select where the child went, or leave it empty.")
+                    ])
+                }
+                next = type
+            }
             let instant = now()
+            let day = CalendarDate(containing: instant)
+            try await store.endOpenEpisode(ofReferral: placement.referralID, on: day, reason: reason)
+            if let next {
+                try await store.save(
+                    placements: [],
+                    episodes: [
+                        PlacementEpisode(
+                            id: UUID(), childID: placement.childID, referralID: placement.referralID, type: next,
+                            startedOn: day)
+                    ])
+            }
             placement.dischargedAt = instant
             placement.endReason = reason
             try await store.update(placement: placement)

@@ -113,4 +113,14 @@ extension Store {
     public func bed(id: UUID) async throws -> Bed? {
         try await BedRecord.find(id, on: database)?.value()
     }
+
+    /// Ends the referral's placement episode that is still open, with the reason it ended.
+    public func endOpenEpisode(ofReferral referralID: UUID, on day: CalendarDate, reason: PlacementChangeReason)
+        async throws
+    {
+        try await PlacementEpisodeRecord.query(on: database).filter(\.$referralID == referralID).filter(
+            \.$endedOn == nil
+        )
+        .set(\.$endedOn, to: day.iso).set(\.$endReason, to: reason.rawValue).update()
+    }
 }

@@ -122,13 +122,17 @@ struct ReferralsAPIController: RouteCollection {
                 by: try request.principal))
     }
 
-    struct DischargeBody: Content { var reason: String? }
+    struct DischargeBody: Content {
+        var reason: String?
+        var movedTo: String?
+    }
 
     @Sendable func discharge(request: Request) async throws -> PlacementDTO {
         let body = try request.content.decode(DischargeBody.self)
         return PlacementDTO(
             try await request.journey.discharge(
-                try request.uuidParameter("placementID"), reason: body.reason, by: try request.principal))
+                try request.uuidParameter("placementID"), reason: body.reason, movedTo: body.movedTo,
+                by: try request.principal))
     }
 
     @Sendable func notifications(request: Request) async throws -> [RegulatorNotification] {
