@@ -61,3 +61,38 @@ struct AccessPolicyTests {
         #expect(AccessPolicy.mayManageUsers(Self.principal(.coordinator, "coordination")) == .forbidden)
     }
 }
+
+@Suite("Access policy beyond referrals")
+struct OtherAccessPolicyTests {
+    let homeManager = AccessPolicyTests.principal(.homeManager, "SCH-A")
+    let ofsted = AccessPolicyTests.principal(.regulator, "ofsted")
+    let coordinator = AccessPolicyTests.principal(.coordinator, "coordination")
+    let referrer = AccessPolicyTests.principal(.referrer, AccessPolicyTests.manchester)
+
+    @Test("beds are changed only by their own home's managers")
+    func beds() {
+        #expect(AccessPolicy.mayManageBeds(homeManager, ofHome: "SCH-A") == .allowed)
+        #expect(AccessPolicy.mayManageBeds(homeManager, ofHome: "SCH-B") == .forbidden)
+        #expect(AccessPolicy.mayManageBeds(coordinator, ofHome: "SCH-A") == .forbidden)
+    }
+
+    @Test("a regulator reads and acknowledges only its own country's notifications")
+    func notifications() {
+        #expect(AccessPolicy.mayReadNotification(ofsted, for: .ofsted) == .allowed)
+        #expect(AccessPolicy.mayReadNotification(ofsted, for: .careInspectorateWales) == .hidden)
+        #expect(AccessPolicy.mayReadNotification(coordinator, for: .careInspectorateWales) == .allowed)
+        #expect(AccessPolicy.mayAcknowledgeNotification(coordinator, for: .ofsted) == .hidden)
+        #expect(AccessPolicy.mayListNotifications(referrer) == .forbidden)
+    }
+
+    @Test("follow-ups are recorded by the authority's own staff")
+    func followUps() {
+        #expect(AccessPolicy.mayRecordFollowUp(referrer, ofAuthority: AccessPolicyTests.manchester) == .allowed)
+        #expect(AccessPolicy.mayRecordFollowUp(referrer, ofAuthority: "W06000015") == .hidden)
+        #expect(AccessPolicy.mayRecordFollowUp(coordinator, ofAuthority: AccessPolicyTests.manchester) == .hidden)
+        #expect(AccessPolicy.mayReadFollowUps(coordinator, ofAuthority: "W06000015") == .allowed)
+        #expect(AccessPolicy.mayListFollowUps(homeManager) == .forbidden)
+        #expect(AccessPolicy.mayViewPlacementsWithoutOrder(coordinator) == .allowed)
+        #expect(AccessPolicy.mayViewPlacementsWithoutOrder(referrer) == .forbidden)
+    }
+}

@@ -89,15 +89,23 @@ extension Application {
         return headers
     }
 
+    /// What the sign-in form hands out: the CSRF token in its hidden field, and the cookie
+    /// that the token must match.
+    func signInFormTokens() async throws -> (formToken: String, cookie: String) {
+        var tokens = ("", "")
+        try await testing().test(.GET, "/sign-in") { response in
+            tokens = (
+                hiddenField("csrfToken", in: response.body.string) ?? "",
+                response.headers.setCookie?["secureplace-sign-in-csrf"]?.string ?? ""
+            )
+        }
+        return tokens
+    }
+
     /// Signs a demo user in through the form and returns headers carrying the session cookie,
     /// and the CSRF token its forms must send.
     func sessionHeaders(for email: String = "coordinator@secureplace.example") async throws -> (HTTPHeaders, String) {
-        var formToken = ""
-        var signInCookie = ""
-        try await testing().test(.GET, "/sign-in") { response in
-            formToken = hiddenField("csrfToken", in: response.body.string) ?? ""
-            signInCookie = response.headers.setCookie?["secureplace-sign-in-csrf"]?.string ?? ""
-        }
+        let (formToken, signInCookie) = try await signInFormTokens()
         var headers = HTTPHeaders()
         try await testing().test(
             .POST, "/sign-in",

@@ -56,12 +56,7 @@ struct SignInRouteTests {
     @Test("the session cookie's flags")
     func cookieFlags() async throws {
         try await withApp(.sqlite) { app in
-            var formToken = ""
-            var signInCookie = ""
-            try await app.testing().test(.GET, "/sign-in") { response in
-                formToken = hiddenField("csrfToken", in: response.body.string) ?? ""
-                signInCookie = response.headers.setCookie?["secureplace-sign-in-csrf"]?.string ?? ""
-            }
+            let (formToken, signInCookie) = try await app.signInFormTokens()
             try await app.testing().test(
                 .POST, "/sign-in",
                 beforeRequest: { request in
@@ -87,12 +82,7 @@ struct SignInRouteTests {
     @Test("a wrong password re-renders the form with the message beside the field and the email kept")
     func wrongPasswordInForm() async throws {
         try await withApp(.sqlite) { app in
-            var formToken = ""
-            var signInCookie = ""
-            try await app.testing().test(.GET, "/sign-in") { response in
-                formToken = hiddenField("csrfToken", in: response.body.string) ?? ""
-                signInCookie = response.headers.setCookie?["secureplace-sign-in-csrf"]?.string ?? ""
-            }
+            let (formToken, signInCookie) = try await app.signInFormTokens()
             try await app.testing().test(
                 .POST, "/sign-in",
                 beforeRequest: { request in

@@ -18,9 +18,8 @@ public struct ManageBeds: Sendable {
         guard let bed = try await store.bed(id: bedID), let home = try await store.home(id: bed.homeID) else {
             throw AccessDenied(decision: .hidden)
         }
-        guard principal.role == .homeManager, principal.homeReference == home.reference else {
-            throw AccessDenied(decision: .forbidden)
-        }
+        let decision = AccessPolicy.mayManageBeds(principal, ofHome: home.reference)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
         return (home, bed)
     }
 
@@ -61,9 +60,8 @@ public struct ManageBeds: Sendable {
     public func confirm(home homeID: UUID, by principal: Principal) async throws {
         try await store.transaction { store in
             guard let home = try await store.home(id: homeID) else { throw AccessDenied(decision: .hidden) }
-            guard principal.role == .homeManager, principal.homeReference == home.reference else {
-                throw AccessDenied(decision: .forbidden)
-            }
+            let decision = AccessPolicy.mayManageBeds(principal, ofHome: home.reference)
+            guard decision == .allowed else { throw AccessDenied(decision: decision) }
             let instant = now()
             try await store.confirmBeds(ofHome: homeID, at: instant)
             try await store.appendAudit(

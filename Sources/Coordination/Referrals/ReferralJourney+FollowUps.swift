@@ -24,18 +24,18 @@ extension ReferralJourney {
 
     /// Follow-ups not yet recorded: an authority's own, or all for the coordinators.
     public func followUps(by principal: Principal) async throws -> [FollowUp] {
-        switch principal.role {
-        case .referrer, .authorityManager: try await store.openFollowUps(ofAuthority: principal.localAuthorityCode)
-        case .coordinator: try await store.openFollowUps()
-        default: throw AccessDenied(decision: .forbidden)
-        }
+        let decision = AccessPolicy.mayListFollowUps(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        return try await store.openFollowUps(
+            ofAuthority: principal.role == .coordinator ? nil : principal.localAuthorityCode
+        )
+        .filter { AccessPolicy.mayReadFollowUps(principal, ofAuthority: $0.localAuthorityCode) == .allowed }
     }
 
     /// One follow-up, for its authority's staff.
     public func followUp(_ id: UUID, by principal: Principal) async throws -> FollowUp {
         guard let followUp = try await store.followUp(id: id),
-            principal.localAuthorityCode == followUp.localAuthorityCode,
-            [.referrer, .authorityManager].contains(principal.role)
+            AccessPolicy.mayRecordFollowUp(principal, ofAuthority: followUp.localAuthorityCode) == .allowed
         else { throw AccessDenied(decision: .hidden) }
         return followUp
     }
@@ -44,8 +44,7 @@ extension ReferralJourney {
     public func record(_ form: FollowUpForm, forFollowUp id: UUID, by principal: Principal) async throws -> FollowUp {
         try await store.transaction { store in
             guard let followUp = try await store.followUp(id: id),
-                principal.localAuthorityCode == followUp.localAuthorityCode,
-                [.referrer, .authorityManager].contains(principal.role)
+                AccessPolicy.mayRecordFollowUp(principal, ofAuthority: followUp.localAuthorityCode) == .allowed
             else { throw AccessDenied(decision: .hidden) }
             var errors: [InputError] = []
             let placement = form.currentPlacement.flatMap(PlacementType.init(rawValue:))

@@ -6,10 +6,11 @@ extension ReferralJourney {
     /// A regulator marks a notification as read and acted on.
     public func acknowledge(notification id: UUID, by principal: Principal) async throws {
         try await store.transaction { store in
-            guard principal.role == .regulator,
-                let notification = try await store.notifications().first(where: { $0.id == id }),
-                notification.regulator.rawValue == principal.organisation.reference
-            else { throw AccessDenied(decision: .hidden) }
+            guard let notification = try await store.notifications().first(where: { $0.id == id }) else {
+                throw AccessDenied(decision: .hidden)
+            }
+            let decision = AccessPolicy.mayAcknowledgeNotification(principal, for: notification.regulator)
+            guard decision == .allowed else { throw AccessDenied(decision: decision) }
             guard notification.acknowledgedAt == nil else { return }
             try await store.acknowledge(notification: id, at: now())
             try await store.appendAudit(

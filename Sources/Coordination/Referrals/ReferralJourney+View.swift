@@ -139,7 +139,8 @@ extension ReferralJourney {
     public func list(
         by principal: Principal, state stateCode: String? = nil, queue: Bool = false, page: Int = 1, pageSize: Int = 25
     ) async throws -> (referrals: [Referral], total: Int) {
-        if [.regulator, .analyst, .admin].contains(principal.role) { throw AccessDenied(decision: .forbidden) }
+        let decision = AccessPolicy.mayListReferrals(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
         var state: ReferralState?
         if let stateCode, !stateCode.isEmpty {
             guard let parsed = ReferralState(rawValue: stateCode) else {
@@ -181,11 +182,10 @@ extension ReferralJourney {
 
     /// Regulator notifications: a regulator sees its own; coordinators see all.
     public func notifications(by principal: Principal) async throws -> [RegulatorNotification] {
-        let all = try await store.notifications()
-        switch principal.role {
-        case .regulator: return all.filter { $0.regulator.rawValue == principal.organisation.reference }
-        case .coordinator: return all
-        default: throw AccessDenied(decision: .forbidden)
+        let decision = AccessPolicy.mayListNotifications(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        return try await store.notifications().filter {
+            AccessPolicy.mayReadNotification(principal, for: $0.regulator) == .allowed
         }
     }
 }

@@ -16,7 +16,8 @@ extension ReferralJourney {
     /// Every child placed without a court order and still in the bed, least time left first:
     /// the coordinators' warning list.
     public func placementsWithoutOrder(by principal: Principal) async throws -> [PlacementWithoutOrder] {
-        guard principal.role == .coordinator else { throw AccessDenied(decision: .forbidden) }
+        let decision = AccessPolicy.mayViewPlacementsWithoutOrder(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
         let instant = now()
         var found: [PlacementWithoutOrder] = []
         for placement in try await store.placements() where placement.dischargedAt == nil {

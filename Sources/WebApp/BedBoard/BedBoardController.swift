@@ -55,7 +55,8 @@ struct BedBoardController: RouteCollection {
             [
                 "confirmed": "You confirmed the beds are as shown.", "bed-close": "The bed was closed.",
                 "bed-reopen": "The bed was reopened.",
-                "bed-unchanged": "The bed was not changed: only a vacant bed can be closed.",
+                "bed-unchanged":
+                    "The bed was not changed: only a vacant bed can be closed, and only a closed bed reopened.",
             ][$0]
         }
         return try await request.view.render("home", page)

@@ -43,10 +43,8 @@ struct BedManagementController: RouteCollection {
             case "reopen": try await manageBeds(request).reopen(bed: bedID, by: principal)
             default: throw Abort(.notFound)
             }
-        } catch let errors as InputErrors {
-            return request.redirect(
-                to: "/homes/\(bed.homeID)?notice=bed-unchanged&problem=\(errors.errors.first?.field ?? "")",
-                redirectType: .normal)
+        } catch is InputErrors {
+            return request.redirect(to: "/homes/\(bed.homeID)?notice=bed-unchanged", redirectType: .normal)
         }
         return request.redirect(to: "/homes/\(bed.homeID)?notice=bed-\(action ?? "")", redirectType: .normal)
     }
