@@ -67,3 +67,24 @@ extension ReferralJourney {
         }
     }
 }
+
+extension ReferralJourney {
+    /// A coordinator marks an open referral as escalated by hand (the background job does the
+    /// same when homes miss their deadline), so it stands out in every list.
+    public func escalate(_ referralID: UUID, by principal: Principal) async throws -> Referral {
+        try await store.transaction { store in
+            let context = try await context(referralID, for: principal, .escalate, in: store)
+            var referral = context.referral
+            guard !referral.state.isFinal else {
+                throw ReferralTransitionError(state: referral.state, event: .circulate)
+            }
+            referral.escalatedAt = referral.escalatedAt ?? now()
+            try await store.update(referral: referral)
+            try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "referral.escalate", objectType: "referral", objectID: referralID.uuidString,
+                    at: now()))
+            return referral
+        }
+    }
+}

@@ -96,6 +96,11 @@ extension ReferralJourney {
         {
             allowed.remove(.respond)
         }
+        if AccessPolicy.decide(principal, .escalate, on: context.facts) == .allowed, !context.referral.state.isFinal,
+            context.referral.escalatedAt == nil
+        {
+            allowed.insert(.escalate)
+        }
         if allowed.contains(.submit),
             (try? await Self.directSubmissionAllowed(context.referral, principal, store)) == false
         {

@@ -33,6 +33,8 @@ struct AdminPagesController: RouteCollection {
         var errors: [FieldErrorView]
         var messages: [String: String]
         var notice: String?
+        var paging: Paging
+        var roleFilter: [Choice]
     }
 
     struct UserForm: Content {
@@ -97,7 +99,11 @@ struct AdminPagesController: RouteCollection {
     }
 
     private func render(_ request: Request, errors: InputErrors?) async throws -> View {
-        let listings = try await users(request).list(by: try request.principal)
+        let roleText = (try? request.query.get(String.self, at: "role")) ?? ""
+        let listings = try await users(request).list(by: try request.principal).filter {
+            roleText.isEmpty || $0.user.role.rawValue == roleText
+        }
+        let paging = Paging(request: request, total: listings.count, query: roleText.isEmpty ? "" : "role=\(roleText)&")
         let organisations = try await Store(request.db).organisations()
         let errorViews = [FieldErrorView](errors)
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap {
@@ -112,7 +118,7 @@ struct AdminPagesController: RouteCollection {
                 chrome: PageChrome(
                     title: "Organisations and accounts", isDemo: try await Store(request.db).holdsDemoData(),
                     hasError: errors != nil, signedIn: request.signedIn),
-                users: listings.map {
+                users: paging.slice(listings).map {
                     .init(
                         email: $0.user.email, name: $0.user.displayName, role: $0.user.role.name,
                         organisation: $0.organisation.name,
@@ -123,6 +129,9 @@ struct AdminPagesController: RouteCollection {
                 },
                 roles: Role.allCases.map { .init(value: $0.rawValue, label: $0.name, selected: false) },
                 kinds: OrganisationKind.allCases.map { .init(value: $0.rawValue, label: $0.rawValue, selected: false) },
-                errors: errorViews, messages: errorViews.byField, notice: notice))
+                errors: errorViews, messages: errorViews.byField, notice: notice, paging: paging,
+                roleFilter: [Choice(value: "", label: "All roles", selected: roleText.isEmpty)]
+                    + Role.allCases.map { .init(value: $0.rawValue, label: $0.name, selected: roleText == $0.rawValue) }
+            ))
     }
 }

@@ -106,14 +106,22 @@ struct NotificationPagesController: RouteCollection {
         var rows: [Row]
         var canAcknowledge: Bool
         var notice: String?
+        var paging: Paging
+        var statuses: [Choice]
     }
 
     @Sendable func inbox(request: Request) async throws -> View {
         let principal = try request.principal
-        let notifications = try await request.journey.notifications(by: principal)
+        let status = (try? request.query.get(String.self, at: "status")) ?? "all"
+        let notifications = try await request.journey.notifications(by: principal).filter {
+            status != "unacknowledged" || $0.acknowledgedAt == nil
+        }
+        let paging = Paging(
+            request: request, total: notifications.count,
+            query: "status=\(status == "unacknowledged" ? status : "all")&")
         let authorities = Dictionary(
             uniqueKeysWithValues: try await Store(request.db).localAuthorities().map { ($0.code, $0.name) })
-        let rows = notifications.reversed().map { notification in
+        let rows = paging.slice(notifications.reversed()).map { notification in
             InboxPage.Row(
                 id: notification.id, closed: DisplayFormat.dateTime(notification.closedAt),
                 pseudonym: notification.childPseudonym,
@@ -134,7 +142,14 @@ struct NotificationPagesController: RouteCollection {
             ? "The notification was acknowledged." : nil
         return try await request.view.render(
             "notifications",
-            InboxPage(chrome: chrome, rows: Array(rows), canAcknowledge: principal.role == .regulator, notice: notice))
+            InboxPage(
+                chrome: chrome, rows: Array(rows), canAcknowledge: principal.role == .regulator, notice: notice,
+                paging: paging,
+                statuses: [
+                    Choice(value: "all", label: "All", selected: status != "unacknowledged"),
+                    Choice(
+                        value: "unacknowledged", label: "Not yet acknowledged", selected: status == "unacknowledged"),
+                ]))
     }
 
     @Sendable func csv(request: Request) async throws -> Response {
@@ -165,11 +180,18 @@ struct NotificationPagesController: RouteCollection {
         var rows: [Row]
         var canRecord: Bool
         var notice: String?
+        var paging: Paging
+        var overdueOnly: Bool
     }
 
     @Sendable func followUps(request: Request) async throws -> View {
         let today = CalendarDate(containing: request.now)
-        let rows = try await request.journey.followUps(by: try request.principal).map {
+        let overdueOnly = (try? request.query.get(String.self, at: "due")) == "overdue"
+        let all = try await request.journey.followUps(by: try request.principal).filter {
+            !overdueOnly || $0.dueOn < today
+        }
+        let paging = Paging(request: request, total: all.count, query: overdueOnly ? "due=overdue&" : "")
+        let rows = paging.slice(all).map {
             FollowUpsPage.Row(
                 id: $0.id, referralID: $0.referralID, interval: $0.interval.name, dueOn: $0.dueOn.longForm,
                 overdue: $0.dueOn < today)
@@ -182,6 +204,7 @@ struct NotificationPagesController: RouteCollection {
             FollowUpsPage(
                 chrome: chrome, rows: rows, canRecord: principal.localAuthorityCode != nil,
                 notice: (try? request.query.get(String.self, at: "notice")) == "recorded"
-                    ? "The follow-up was recorded." : nil))
+                    ? "The follow-up was recorded." : nil,
+                paging: paging, overdueOnly: overdueOnly))
     }
 }

@@ -130,6 +130,6 @@ enum Notices {
         "accept": "The offer was accepted and the bed reserved.", "admit": "The admission was recorded.",
         "discharge": "The discharge was recorded.",
         "close-unplaced": "The referral was closed and the regulator notified.",
-        "withdraw": "The referral was withdrawn.",
+        "withdraw": "The referral was withdrawn.", "escalate": "The referral was escalated.",
     ]
 }

@@ -123,6 +123,7 @@ struct ReferralPagesController: RouteCollection {
             case "approve": _ = try await journey.approve(id, by: principal)
             case "submit": _ = try await journey.submit(id, by: principal)
             case "circulate": _ = try await journey.circulate(id, by: principal)
+            case "escalate": _ = try await journey.escalate(id, by: principal)
             case "withdraw": _ = try await journey.withdraw(id, reason: form.reason ?? "", by: principal)
             case "close-unplaced":
                 _ = try await journey.closeUnplaced(
