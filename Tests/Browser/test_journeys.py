@@ -131,7 +131,7 @@ def test_a_child_closed_unplaced_reaches_the_regulators_inbox(browsers):
 PAGES_BY_ROLE = {
     "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups"],
     "manager.manchester@secureplace.example": ["/referrals"],
-    "manager.sch-ne-01@secureplace.example": ["/referrals"],
+    "manager.sch-ne-01@secureplace.example": ["/", "/referrals"],
     "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order"],
     "inspector.ofsted@secureplace.example": ["/notifications"],
     "analyst@secureplace.example": ["/"],

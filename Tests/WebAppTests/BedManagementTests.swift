@@ -53,6 +53,8 @@ struct BedManagementTests {
                 home.lastConfirmedAt.map { CalendarDate(containing: $0) == CalendarDate(containing: demoDataset.end) }
                 ?? false
             #expect(html.contains("you have not confirmed your beds today") == !confirmedToday)
+            try await app.testing().test(.GET, "/", headers: manager) { html = $0.body.string }
+            #expect(html.contains("have not been confirmed today") == !confirmedToday, "reminded on the board too")
             try await app.testing().test(
                 .POST, "/homes/\(home.id)/confirm", headers: manager,
                 beforeRequest: { try $0.content.encode(["csrfToken": csrf], as: .urlEncodedForm) }

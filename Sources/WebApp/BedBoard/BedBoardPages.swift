@@ -51,6 +51,8 @@ struct BoardPage: Encodable {
     var national: CountsView
     var homeCount: Int
     var regions: [RegionSection]
+    /// For a home's manager whose beds are not confirmed today: the home to confirm.
+    var unconfirmedHome: HomeRow?
 
     init(
         board: BedBoard, isDemo: Bool, signedIn: SignedInRequest?, today: CalendarDate, dateValue: String,
@@ -73,6 +75,11 @@ struct BoardPage: Encodable {
                 },
                 total: CountsView(region.beds))
         }
+        let ownHome = signedIn?.principal.role == .homeManager ? signedIn?.principal.homeReference : nil
+        let ownEntry = board.homes.first { $0.reference == ownHome }
+        unconfirmedHome =
+            isToday && ownEntry?.wasConfirmed(on: today) == false
+            ? regions.flatMap(\.homes).first { $0.id == ownEntry?.id } : nil
     }
 }
 
