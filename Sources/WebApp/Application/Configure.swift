@@ -41,13 +41,13 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.storage[ClockKey.self] = settings.now
     if settings.runsBackgroundJobs { app.lifecycle.use(BackgroundJobs()) }
     try app.register(collection: SignInController(passwords: settings.passwords))
-    try app.grouped(RequireSignIn()).register(collection: BedBoardController())
-    try app.grouped(RequireSignIn()).register(collection: ReferralsAPIController())
-    try app.grouped(RequireSignIn()).register(collection: ReferralPagesController())
-    try app.grouped(RequireSignIn()).register(collection: NotificationPagesController())
-    try app.grouped(RequireSignIn()).register(collection: BedManagementController())
-    try app.grouped(RequireSignIn()).register(collection: WithoutOrderPageController())
-    try app.grouped(RequireSignIn()).register(collection: AdminPagesController(passwords: settings.passwords))
+    // Everything else needs someone signed in; what they may do is the access policy's call.
+    let signedIn = app.grouped(RequireSignIn())
+    let collections: [any RouteCollection] = [
+        BedBoardController(), ReferralsAPIController(), ReferralPagesController(), NotificationPagesController(),
+        BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
+    ]
+    for collection in collections { try signedIn.register(collection: collection) }
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }
