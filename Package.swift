@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "secureplace", targets: ["secureplace"]),
         .library(name: "SecurePlaceCore", targets: ["SecurePlaceCore"]),
+        .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -28,6 +29,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "CapacityPlanning",
+            dependencies: ["SecurePlaceCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Storage",
             dependencies: [
                 "SecurePlaceCore",
@@ -40,7 +46,7 @@ let package = Package(
         ),
         .target(
             name: "Coordination",
-            dependencies: ["SecurePlaceCore", "Storage"],
+            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Storage"],
             resources: [.copy("ReferenceData/Files")],
             swiftSettings: strictSettings
         ),
@@ -58,7 +64,7 @@ let package = Package(
         .executableTarget(
             name: "secureplace",
             dependencies: [
-                "WebApp", "Coordination", "Storage",
+                "WebApp", "Coordination", "Storage", "CapacityPlanning",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -71,6 +77,9 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "SecurePlaceCore"],
+            swiftSettings: strictSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "CoordinationTests", dependencies: ["Coordination", "Storage", "TestSupport"],

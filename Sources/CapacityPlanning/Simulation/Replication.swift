@@ -1,0 +1,203 @@
+import Foundation
+import SecurePlaceCore
+
+/// One run of the national system from empty beds to the end of the measured period.
+///
+/// Every random fact about a child (when they arrive, from where, their profile, how long
+/// they would stay, which homes would offer) comes from one stream seeded by the
+/// replication, drawn when the child arrives. Two models that differ only in their beds
+/// therefore see the same children: the common random numbers that make the optimiser's
+/// comparisons sharp.
+struct Replication {
+    private struct WaitingChild {
+        var id = 0
+        var key: UInt64
+        var region: Int
+        var origin: Int
+        var profile: Int
+        var route: PlacementRoute
+        var arrival: Double
+        var stay: Double
+        var counted: Bool
+    }
+
+    private static let welfareClass = 0
+    private static let justiceClass = 1
+    private static let flexibleClass = 2
+
+    private let compiled: CompiledModel
+    private var generator: SeededRandomNumberGenerator
+    private var events: EventQueue
+    private var freeBeds: [Int]
+    private var occupied: [Int]
+    private var lastOccupancyChange: [Double]
+    /// Children waiting for an offer, oldest first; short, so it is searched linearly.
+    private var waitingQueue: [WaitingChild] = []
+    private var childrenWhoHaveWaited = 0
+    private var tally: ReplicationTally
+    private let measureFrom: Double
+    private let measureUntil: Double
+    private let welfareStay: StayDistribution
+    private let justiceStay: StayDistribution
+    private let maximumWaitDays: Double
+    private let distanceThreshold: Double
+
+    init(model compiled: CompiledModel, seed: UInt64, replication: Int) {
+        self.compiled = compiled
+        generator = SeededRandomNumberGenerator(seed: Self.mix(seed, UInt64(replication)))
+        events = EventQueue(capacity: compiled.bedsByClass.reduce(0, +) + compiled.regionCount + 16)
+        freeBeds = compiled.bedsByClass
+        occupied = Array(repeating: 0, count: compiled.homeCount)
+        lastOccupancyChange = Array(repeating: 0, count: compiled.homeCount)
+        tally = ReplicationTally(regions: compiled.regionCount, homes: compiled.homeCount)
+        measureFrom = compiled.model.warmUpDays
+        measureUntil = compiled.model.warmUpDays + compiled.model.measuredDays
+        welfareStay = compiled.model.welfareStay
+        justiceStay = compiled.model.justiceStay
+        maximumWaitDays = compiled.model.maximumWaitDays
+        distanceThreshold = compiled.model.distanceThresholdKilometres
+    }
+
+    mutating func run() -> ReplicationTally {
+        for region in 0..<compiled.regionCount { scheduleNextArrival(region: region, after: 0) }
+        while let event = events.next() {
+            tally.eventsProcessed += 1
+            switch event.kind {
+            case .arrival: arrive(region: event.subject, at: event.time)
+            case .departure: depart(bedSlot: event.subject, at: event.time)
+            case .waitEnds: endWait(child: event.subject)
+            }
+        }
+        for home in 0..<compiled.homeCount { recordOccupancy(home: home, until: measureUntil) }
+        return tally
+    }
+
+    // MARK: Arrivals
+
+    private mutating func scheduleNextArrival(region: Int, after time: Double) {
+        let base = compiled.arrivalsPerDay[region]
+        guard base > 0 else { return }
+        let amplitude = compiled.seasonalAmplitude[region]
+        let peakRate = base * (1 + amplitude)
+        var next = time
+        // Thinning: candidate arrivals at the peak rate, each kept with the current rate's share.
+        repeat {
+            next += generator.nextExponential(mean: 1 / peakRate)
+            guard next < measureUntil else { return }
+        } while amplitude > 0
+            && generator.nextUnitInterval() * (1 + amplitude)
+                > 1 + amplitude * cos(2 * .pi * (next - compiled.peakDay[region]) / 365.25)
+        events.schedule(.arrival, subject: region, at: next)
+    }
+
+    private mutating func arrive(region: Int, at time: Double) {
+        scheduleNextArrival(region: region, after: time)
+        let origin = draw(
+            from: compiled.originCumulativeWeight, in: compiled.originStart[region]..<compiled.originStart[region + 1])
+        let profileSlot = draw(
+            from: compiled.profileCumulativeWeight,
+            in: compiled.profileStart[region]..<compiled.profileStart[region + 1])
+        let profile = compiled.profileIndex[profileSlot]
+        let route: PlacementRoute = profile >= ChildProfile.count / 2 ? .justice : .welfare
+        let child = WaitingChild(
+            key: generator.next(), region: region, origin: origin, profile: profile, route: route, arrival: time,
+            stay: route == .welfare ? welfareStay.draw(using: &generator) : justiceStay.draw(using: &generator),
+            counted: time >= measureFrom)
+        if child.counted {
+            tally.arrivalsByRegion[region] += 1
+            tally.arrivalsByProfile[profile] += 1
+        }
+        let homeCount = compiled.homeCount
+        for rank in 0..<homeCount {
+            let home = compiled.homesByDistance[origin * homeCount + rank]
+            if let bedClass = vacantClass(at: home, for: route), wouldOffer(home: home, child: child) {
+                place(child, home: home, bedClass: bedClass, at: time)
+                return
+            }
+        }
+        guard maximumWaitDays > 0 else { return }
+        var waitingChild = child
+        waitingChild.id = childrenWhoHaveWaited
+        childrenWhoHaveWaited += 1
+        waitingQueue.append(waitingChild)
+        events.schedule(.waitEnds, subject: waitingChild.id, at: time + maximumWaitDays)
+    }
+
+    private mutating func draw(from cumulative: [Double], in range: Range<Int>) -> Int {
+        guard range.count > 1 else { return range.lowerBound }
+        let target = generator.nextUnitInterval() * cumulative[range.upperBound - 1]
+        for index in range where target < cumulative[index] { return index }
+        return range.upperBound - 1
+    }
+
+    // MARK: Beds
+
+    private func vacantClass(at home: Int, for route: PlacementRoute) -> Int? {
+        let own = route == .welfare ? Self.welfareClass : Self.justiceClass
+        if freeBeds[home * 3 + own] > 0 { return own }
+        if freeBeds[home * 3 + Self.flexibleClass] > 0 { return Self.flexibleClass }
+        return nil
+    }
+
+    /// Whether this home would offer to this child: fixed per (child, home) pair by hashing,
+    /// so asking twice gives the same answer and the answer does not depend on the order of
+    /// questions.
+    private func wouldOffer(home: Int, child: WaitingChild) -> Bool {
+        let probability = compiled.offerProbability[home * ChildProfile.count + child.profile]
+        if probability >= 1 { return true }
+        if probability <= 0 { return false }
+        var hasher = SeededRandomNumberGenerator(seed: child.key ^ (UInt64(home) &* 0x9E37_79B9_7F4A_7C15))
+        return hasher.nextUnitInterval() < probability
+    }
+
+    private mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, at time: Double) {
+        let slot = home * 3 + bedClass
+        freeBeds[slot] -= 1
+        recordOccupancy(home: home, until: time)
+        occupied[home] += 1
+        events.schedule(.departure, subject: slot, at: time + child.stay)
+        guard child.counted else { return }
+        let distance = compiled.distance[child.origin * compiled.homeCount + home]
+        tally.placedByRegion[child.region] += 1
+        tally.placedByProfile[child.profile] += 1
+        tally.totalWaitDays += time - child.arrival
+        tally.totalDistanceKilometres += distance
+        if distance <= distanceThreshold {
+            tally.placedWithinThresholdByRegion[child.region] += 1
+        }
+    }
+
+    private mutating func depart(bedSlot: Int, at time: Double) {
+        let home = bedSlot / 3
+        freeBeds[bedSlot] += 1
+        recordOccupancy(home: home, until: time)
+        occupied[home] -= 1
+        guard !waitingQueue.isEmpty else { return }
+        for position in waitingQueue.indices {
+            let child = waitingQueue[position]
+            if let bedClass = vacantClass(at: home, for: child.route), wouldOffer(home: home, child: child) {
+                waitingQueue.remove(at: position)
+                place(child, home: home, bedClass: bedClass, at: time)
+                return
+            }
+        }
+    }
+
+    private mutating func endWait(child: Int) {
+        // A child already placed has left the queue; otherwise the referral closes unplaced.
+        if let position = waitingQueue.firstIndex(where: { $0.id == child }) { waitingQueue.remove(at: position) }
+    }
+
+    private mutating func recordOccupancy(home: Int, until time: Double) {
+        guard time > measureFrom else { return }
+        let from = max(lastOccupancyChange[home], measureFrom)
+        let to = min(time, measureUntil)
+        if to > from { tally.occupiedBedDaysByHome[home] += Double(occupied[home]) * (to - from) }
+        lastOccupancyChange[home] = time
+    }
+
+    private static func mix(_ seed: UInt64, _ replication: UInt64) -> UInt64 {
+        var generator = SeededRandomNumberGenerator(seed: seed ^ (replication &* 0xD1B5_4A32_D192_ED03))
+        return generator.next()
+    }
+}
