@@ -18,6 +18,7 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             OrganisationsCommand.self,
             UsersCommand.self,
             AuditCommand.self,
+            PlanCommand.self,
         ]
     )
 }

@@ -75,8 +75,8 @@ struct CalibrationTests {
 
     @Test func theModelUsesOpenBedsNotRegisteredOnes() throws {
         let model = try Calibration.estimate(from: Self.knownHistory()).model(maximumWaitDays: 10)
-        #expect(model.homes[0].welfareBeds == 8 && model.homes[0].justiceBeds == 4)
-        #expect(model.homes[0].totalBeds == 13)
+        #expect(model.homes[0].welfareBeds == 8 && model.homes[0].justiceBeds == 0)
+        #expect(model.homes[0].totalBeds == 9)
         #expect(model.maximumWaitDays == 10)
         #expect(abs(model.welfareStay.meanDays - 90 * exp(0.18)) < 10)
     }

@@ -61,7 +61,7 @@ struct OptimiserTests {
     /// A region with no home near it: only a new home there places its children close by.
     @Test func aDistanceObjectiveOpensAHomeWhereThereIsNone() async {
         var model = Self.strainedModel()
-        model.regions.append(Make.region("Far East", at: 12, perMonth: 2))
+        model.regions.append(Make.region("Far East", at: 12, perMonth: 4))
         let site = NewHomeSite(
             name: "New Far East home", region: "Far East", location: Make.place(12),
             offerProbabilities: Array(repeating: 1, count: ChildProfile.count))
@@ -72,6 +72,8 @@ struct OptimiserTests {
         let newHome = report.recommendations.first { $0.home == "New Far East home" }
         #expect(newHome?.isNewHome == true)
         #expect(newHome?.region == "Far East")
+        // A new home opens with six beds, never one.
+        #expect(newHome?.beds == 6)
         let farEast = report.after.regions.first { $0.name == "Far East" }!
         #expect(farEast.shareWithinThreshold.value > 0.2)
         #expect(report.before.regions.first { $0.name == "Far East" }!.shareWithinThreshold.value == 0)

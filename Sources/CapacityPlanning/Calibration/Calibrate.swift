@@ -46,7 +46,9 @@ extension Calibration {
         }
         return Calibration(
             observedDays: history.observedDays, regions: regions, stay: try stayEstimate(history.stays, confidence),
-            homes: history.homes.map { homeEstimate($0, history.responses, confidence) })
+            homes: history.homes.map { homeEstimate($0, history.responses, confidence) },
+            homesApproached: history.homesApproachedPerReferral.isEmpty
+                ? nil : Estimate.mean(of: history.homesApproachedPerReferral.map(Double.init), confidence: confidence))
     }
 
     private static func stayEstimate(_ stays: [PlanningHistory.Stay], _ confidence: Double) throws(CalibrationError)

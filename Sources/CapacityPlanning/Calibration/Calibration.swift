@@ -40,8 +40,12 @@ public struct Calibration: Sendable {
     public var regions: [RegionEstimate]
     public var stay: StayEstimate
     public var homes: [HomeEstimate]
+    /// Homes a referral reaches on average; nil when no referral has been circulated yet.
+    public var homesApproached: Estimate?
 
-    /// The simulation model these estimates describe.
+    /// The simulation model these estimates describe. Justice-contracted beds are left out:
+    /// the Youth Custody Service fills them outside these referrals, so no welfare child
+    /// could use them and the model has no demand to put in them.
     public func model(
         maximumWaitDays: Double = 14, distanceThresholdKilometres: Double = 100, warmUpDays: Double = 365,
         measuredDays: Double = 3 * 365
@@ -56,11 +60,12 @@ public struct Calibration: Sendable {
                 HomeCapacity(
                     name: $0.home.name, region: $0.home.region, location: $0.home.location,
                     welfareBeds: Int($0.home.openWelfareBeds.rounded()),
-                    justiceBeds: Int($0.home.openJusticeBeds.rounded()),
+                    justiceBeds: 0,
                     flexibleBeds: Int($0.home.openFlexibleBeds.rounded()),
                     offerProbabilities: $0.offerProbabilities)
             },
             welfareStay: stay.distribution, maximumWaitDays: maximumWaitDays, warmUpDays: warmUpDays,
-            measuredDays: measuredDays, distanceThresholdKilometres: distanceThresholdKilometres)
+            measuredDays: measuredDays, distanceThresholdKilometres: distanceThresholdKilometres,
+            homesApproached: homesApproached.map { max(1, Int($0.value.rounded())) })
     }
 }

@@ -94,10 +94,14 @@ public struct PlanningHistory: Sendable {
     public var stays: [Stay]
     public var responses: [Response]
     public var homes: [Home]
+    /// For each referral that no home offered to, how many homes with a vacancy it reached
+    /// (answers other than "no bed"): the breadth of circulation, which placed referrals
+    /// understate because circulation stops at an offer.
+    public var homesApproachedPerReferral: [Int]
 
     public init(
         observedDays: Double, regions: [String], referrals: [Referral], stays: [Stay], responses: [Response],
-        homes: [Home]
+        homes: [Home], homesApproachedPerReferral: [Int] = []
     ) {
         self.observedDays = observedDays
         self.regions = regions
@@ -105,5 +109,6 @@ public struct PlanningHistory: Sendable {
         self.stays = stays
         self.responses = responses
         self.homes = homes
+        self.homesApproachedPerReferral = homesApproachedPerReferral
     }
 }

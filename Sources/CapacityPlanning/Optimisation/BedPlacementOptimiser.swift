@@ -10,7 +10,9 @@ public struct BedPlacementOptimiser: Sendable {
         public var bedsAdded: Int
         public var message: String
 
-        public var fractionDone: Double { steps == 0 ? 1 : Double(step) / Double(steps) }
+        public var bedsToAdd: Int
+
+        public var fractionDone: Double { bedsToAdd == 0 ? 1 : Double(bedsAdded) / Double(bedsToAdd) }
     }
 
     public var model: SimulationModel
@@ -20,10 +22,13 @@ public struct BedPlacementOptimiser: Sendable {
     /// Sites where a new home could open; a site that has been chosen becomes a home.
     public var newHomeSites: [NewHomeSite]
     public var bedsPerStep: Int
+    /// The beds a new home opens with: a secure home of one bed is not a real option, and
+    /// comparing a new home against single beds elsewhere is done per bed added.
+    public var newHomeBeds: Int
 
     public init(
         model: SimulationModel, objective: PlanningObjective, replications: Int = 20, seed: UInt64 = 1,
-        newHomeSites: [NewHomeSite] = [], bedsPerStep: Int = 1
+        newHomeSites: [NewHomeSite] = [], bedsPerStep: Int = 1, newHomeBeds: Int = 6
     ) {
         self.model = objective.applied(to: model)
         self.objective = objective
@@ -31,6 +36,7 @@ public struct BedPlacementOptimiser: Sendable {
         self.seed = seed
         self.newHomeSites = newHomeSites
         self.bedsPerStep = max(1, bedsPerStep)
+        self.newHomeBeds = max(1, newHomeBeds)
     }
 
     /// Adds `beds` beds anywhere, maximising the national objective.
@@ -56,11 +62,16 @@ public struct BedPlacementOptimiser: Sendable {
 
     private struct Evaluation {
         var option: BedOption
+        var beds: Int
         var model: SimulationModel
         var home: Int
         var tallies: [ReplicationTally]
         var values: [Double]
         var mean: Double { values.reduce(0, +) / Double(values.count) }
+        /// Paired gains over the current plan, per bed added.
+        func gainPerBed(over current: [Double]) -> [Double] {
+            zip(values, current).map { ($0 - $1) / Double(beds) }
+        }
     }
 
     private func plan(
@@ -89,27 +100,35 @@ public struct BedPlacementOptimiser: Sendable {
             progress(
                 Progress(
                     step: steps.count, steps: totalSteps, bedsAdded: added,
-                    message:
-                        "Step \(steps.count + 1) of \(totalSteps): trying \(options.count) places for the next \(step) bed(s)"
-                ))
+                    message: "Step \(steps.count + 1): trying \(options.count) places for the next bed(s)",
+                    bedsToAdd: beds))
+            let before = values(currentTallies)
             var evaluations: [Evaluation] = []
             for option in options {
-                let (changed, home) = option.adding(step, to: current)
+                let count: Int
+                if case .newHome = option { count = max(step, newHomeBeds) } else { count = step }
+                guard added + count <= beds else { continue }
+                let (changed, home) = option.adding(count, to: current)
                 let tallies = await Simulator.runReplications(of: changed, count: replications, seed: seed)
                 evaluations.append(
-                    Evaluation(option: option, model: changed, home: home, tallies: tallies, values: values(tallies)))
+                    Evaluation(
+                        option: option, beds: count, model: changed, home: home, tallies: tallies,
+                        values: values(tallies)))
             }
-            // Ties go to the earlier option, so existing homes win over a new site at equal gain.
-            let ranked = evaluations.enumerated().sorted {
-                ($0.element.mean, -$0.offset) > ($1.element.mean, -$1.offset)
+            guard !evaluations.isEmpty else { break }
+            // Best gain per bed; ties go to the earlier option, so existing homes win over a new site.
+            func perBed(_ evaluation: Evaluation) -> Double {
+                let gains = evaluation.gainPerBed(over: before)
+                return gains.reduce(0, +) / Double(gains.count)
             }
-            .map(\.element)
+            let ranked = evaluations.enumerated()
+                .sorted { (perBed($0.element), -$0.offset) > (perBed($1.element), -$1.offset) }
+                .map(\.element)
             let best = ranked[0]
-            let before = values(currentTallies)
             let runnerUp = ranked.count > 1 ? ranked[1] : nil
             current = best.model
             currentTallies = best.tallies
-            added += step
+            added += best.beds
             if case .newHome(let site) = best.option { sites.removeAll { $0 == site } }
             let chosen = current.homes[best.home]
             steps.append(
@@ -121,12 +140,16 @@ public struct BedPlacementOptimiser: Sendable {
                         of: best.tallies.map { PlanningObjective.placementRate.value(in: $0, region: region) }),
                     gain: Estimate.mean(of: zip(best.values, before).map { $0 - $1 }),
                     runnerUp: runnerUp.map { name(of: $0.option, in: current) },
-                    marginOverRunnerUp: runnerUp.map { Estimate.mean(of: zip(best.values, $0.values).map { $0 - $1 }) })
-            )
+                    marginOverRunnerUp: runnerUp.map {
+                        Estimate.mean(
+                            of: zip(best.gainPerBed(over: before), $0.gainPerBed(over: before)).map { $0 - $1 })
+                    }))
             if let target { reached = Estimate.mean(of: best.values).value >= target }
         }
         progress(
-            Progress(step: totalSteps, steps: totalSteps, bedsAdded: added, message: "Done: \(added) bed(s) placed"))
+            Progress(
+                step: steps.count, steps: steps.count, bedsAdded: beds, message: "Done: \(added) bed(s) placed",
+                bedsToAdd: beds))
         let beforeValues = values(initialTallies)
         let afterValues = values(currentTallies)
         let report = OptimisationReport(

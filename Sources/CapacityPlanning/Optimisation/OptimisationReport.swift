@@ -10,8 +10,8 @@ public struct OptimisationReport: Sendable {
         public var placementRate: Estimate
         /// The gain of this step over the step before, from paired replications.
         public var gain: Estimate
-        /// The next-best place for this step and how far ahead the chosen one is; an
-        /// interval that crosses zero means the two are too close to call.
+        /// The next-best place for this step and how far ahead the chosen one is, in gain
+        /// per bed; an interval that crosses zero means the two are too close to call.
         public var runnerUp: String?
         public var marginOverRunnerUp: Estimate?
 

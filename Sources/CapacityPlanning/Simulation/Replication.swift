@@ -19,6 +19,8 @@ struct Replication {
         var arrival: Double
         var stay: Double
         var counted: Bool
+        /// Homes with a suitable vacancy that have been asked so far.
+        var homesAsked = 0
     }
 
     private static let welfareClass = 0
@@ -99,7 +101,7 @@ struct Replication {
             in: compiled.profileStart[region]..<compiled.profileStart[region + 1])
         let profile = compiled.profileIndex[profileSlot]
         let route: PlacementRoute = profile >= ChildProfile.count / 2 ? .justice : .welfare
-        let child = WaitingChild(
+        var child = WaitingChild(
             key: generator.next(), region: region, origin: origin, profile: profile, route: route, arrival: time,
             stay: route == .welfare ? welfareStay.draw(using: &generator) : justiceStay.draw(using: &generator),
             counted: time >= measureFrom)
@@ -107,20 +109,23 @@ struct Replication {
             tally.arrivalsByRegion[region] += 1
             tally.arrivalsByProfile[profile] += 1
         }
+        // The referral goes to the nearest homes with a suitable vacancy, as many as
+        // circulation reaches; the nearest that offers gets the child.
         let homeCount = compiled.homeCount
-        for rank in 0..<homeCount {
+        for rank in 0..<homeCount where child.homesAsked < compiled.homesApproached {
             let home = compiled.homesByDistance[origin * homeCount + rank]
-            if let bedClass = vacantClass(at: home, for: route), wouldOffer(home: home, child: child) {
+            guard let bedClass = vacantClass(at: home, for: route) else { continue }
+            child.homesAsked += 1
+            if wouldOffer(home: home, child: child) {
                 place(child, home: home, bedClass: bedClass, at: time)
                 return
             }
         }
         guard maximumWaitDays > 0 else { return }
-        var waitingChild = child
-        waitingChild.id = childrenWhoHaveWaited
+        child.id = childrenWhoHaveWaited
         childrenWhoHaveWaited += 1
-        waitingQueue.append(waitingChild)
-        events.schedule(.waitEnds, subject: waitingChild.id, at: time + maximumWaitDays)
+        waitingQueue.append(child)
+        events.schedule(.waitEnds, subject: child.id, at: time + maximumWaitDays)
     }
 
     private mutating func draw(from cumulative: [Double], in range: Range<Int>) -> Int {
@@ -173,9 +178,13 @@ struct Replication {
         recordOccupancy(home: home, until: time)
         occupied[home] -= 1
         guard !waitingQueue.isEmpty else { return }
-        for position in waitingQueue.indices {
+        // A bed that frees up is offered around the children still waiting, oldest first,
+        // while their referral can still reach another home.
+        for position in waitingQueue.indices where waitingQueue[position].homesAsked < compiled.homesApproached {
             let child = waitingQueue[position]
-            if let bedClass = vacantClass(at: home, for: child.route), wouldOffer(home: home, child: child) {
+            guard let bedClass = vacantClass(at: home, for: child.route) else { continue }
+            waitingQueue[position].homesAsked += 1
+            if wouldOffer(home: home, child: child) {
                 waitingQueue.remove(at: position)
                 place(child, home: home, bedClass: bedClass, at: time)
                 return

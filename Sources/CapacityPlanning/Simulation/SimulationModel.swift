@@ -90,11 +90,14 @@ public struct SimulationModel: Hashable, Codable, Sendable {
     public var measuredDays: Double
     /// The distance for "placed within D km" figures.
     public var distanceThresholdKilometres: Double
+    /// How many homes with a suitable vacancy a referral reaches, nearest first, counting
+    /// homes asked again when a bed frees up while the child waits. Nil: every home.
+    public var homesApproached: Int?
 
     public init(
         regions: [RegionalDemand], homes: [HomeCapacity], welfareStay: StayDistribution,
         justiceStay: StayDistribution? = nil, maximumWaitDays: Double = 0, warmUpDays: Double = 365,
-        measuredDays: Double = 3 * 365, distanceThresholdKilometres: Double = 100
+        measuredDays: Double = 3 * 365, distanceThresholdKilometres: Double = 100, homesApproached: Int? = nil
     ) {
         self.regions = regions
         self.homes = homes
@@ -104,6 +107,7 @@ public struct SimulationModel: Hashable, Codable, Sendable {
         self.warmUpDays = warmUpDays
         self.measuredDays = measuredDays
         self.distanceThresholdKilometres = distanceThresholdKilometres
+        self.homesApproached = homesApproached
     }
 
     public static let daysPerMonth = 365.25 / 12

@@ -45,6 +45,14 @@ extension Store {
         return try await query.all().map { try $0.value() }
     }
 
+    /// Every status interval of every bed that overlaps the period from `start` to `end`.
+    public func bedStatusIntervals(overlappingFrom start: Date, to end: Date) async throws -> [BedStatusInterval] {
+        try await BedStatusIntervalRecord.query(on: database)
+            .filter(\.$startsAt < end)
+            .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > start) }
+            .all().map { try $0.value() }
+    }
+
     /// Every status interval a bed has had, oldest first: the bed's history.
     public func bedStatusHistory(ofBed bedID: UUID) async throws -> [BedStatusInterval] {
         // Changes at the same instant leave a zero-length interval; it sorts before the one
