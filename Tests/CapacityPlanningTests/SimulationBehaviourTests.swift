@@ -18,8 +18,10 @@ struct SimulationBehaviourTests {
 
     @Test func waitingForABedPlacesMoreChildren() async {
         let homes = [Make.home("A", at: 0, welfare: 6)]
-        let loss = Make.model(regions: [Make.region(perMonth: 4)], homes: homes, waitDays: 0)
-        let waiting = Make.model(regions: [Make.region(perMonth: 4)], homes: homes, waitDays: 21)
+        var loss = Make.model(regions: [Make.region(perMonth: 2.5)], homes: homes, waitDays: 0)
+        loss.measuredDays = 50 * 365
+        var waiting = loss
+        waiting.maximumWaitDays = 21
         let lost = await Simulator.simulate(loss, replications: 10, seed: 3)
         let waited = await Simulator.simulate(waiting, replications: 10, seed: 3)
         #expect(waited.placementRate.lower > lost.placementRate.upper)

@@ -46,7 +46,7 @@ struct SimulationValidationTests {
         for sigma in [0.5, 1.0] {
             let model = Self.lossModel(
                 beds: beds, loadPerBed: loadPerBed, stay: .logNormal(meanDays: Self.meanStay, sigma: sigma))
-            let summary = await Simulator.simulate(model, replications: 20, seed: 7, confidence: 0.99)
+            let summary = await Simulator.simulate(model, replications: 40, seed: 7, confidence: 0.99)
             let simulated = Self.blocking(summary.tallies, confidence: 0.99)
             #expect(simulated.contains(exact), "σ=\(sigma): Erlang-B \(exact), simulated \(simulated)")
         }

@@ -1,8 +1,9 @@
-/// A four-ary min-heap of timed events, kept as plain values in one contiguous array. The
-/// simulation spends most of its time here: four children per node halve the depth of a
-/// binary heap and sit in one cache line, and removal moves a hole down to a leaf before
-/// placing the last event, which needs about half the comparisons of a classic sift-down.
-struct EventQueue {
+/// A four-ary min-heap of timed events in memory it owns. The simulation spends most of its
+/// time here: four children per node halve the depth of a binary heap and sit in one cache
+/// line, removal moves a hole down to a leaf before placing the last event (about half the
+/// comparisons of a classic sift-down), and owning the buffer spares the copy-on-write
+/// checks an array would make on every change. One replication owns one queue, on one thread.
+final class EventQueue {
     struct Event {
         var time: Double
         /// What happens, packed as `kind | subject << 2` so an event is sixteen bytes.
@@ -15,28 +16,45 @@ struct EventQueue {
         case waitEnds = 2
     }
 
-    private var heap: ContiguousArray<Event> = []
+    private var events: UnsafeMutablePointer<Event>
+    private var capacity: Int
+    private(set) var count = 0
 
     init(capacity: Int) {
-        heap.reserveCapacity(capacity)
+        self.capacity = max(capacity, 16)
+        events = .allocate(capacity: self.capacity)
     }
 
-    var isEmpty: Bool { heap.isEmpty }
+    deinit {
+        events.deallocate()
+    }
 
-    mutating func schedule(_ kind: Kind, subject: Int, at time: Double) {
-        heap.append(Event(time: time, payload: kind.rawValue | subject << 2))
-        heap.withUnsafeMutableBufferPointer { events in
-            Self.siftUp(events, from: events.count - 1)
+    var isEmpty: Bool { count == 0 }
+
+    /// The time of the earliest event, infinity when there is none.
+    var earliestTime: Double { count > 0 ? events[0].time : .infinity }
+
+    func schedule(_ kind: Kind, subject: Int, at time: Double) {
+        if count == capacity { grow() }
+        var index = count
+        count += 1
+        let event = Event(time: time, payload: kind.rawValue | subject << 2)
+        while index > 0 {
+            let parent = (index - 1) >> 2
+            guard time < events[parent].time else { break }
+            events[index] = events[parent]
+            index = parent
         }
+        events[index] = event
     }
 
     /// Removes and returns the earliest event.
-    mutating func next() -> (time: Double, kind: Kind, subject: Int)? {
-        guard let last = heap.popLast() else { return nil }
-        guard !heap.isEmpty else { return Self.unpack(last) }
-        let first = heap[0]
-        heap.withUnsafeMutableBufferPointer { events in
-            let count = events.count
+    func next() -> (time: Double, kind: Kind, subject: Int)? {
+        guard count > 0 else { return nil }
+        let first = events[0]
+        count -= 1
+        if count > 0 {
+            let last = events[count]
             var hole = 0
             while true {
                 let firstChild = 4 * hole + 1
@@ -56,25 +74,22 @@ struct EventQueue {
                 events[hole] = events[smallest]
                 hole = smallest
             }
+            while hole > 0 {
+                let parent = (hole - 1) >> 2
+                guard last.time < events[parent].time else { break }
+                events[hole] = events[parent]
+                hole = parent
+            }
             events[hole] = last
-            Self.siftUp(events, from: hole)
         }
-        return Self.unpack(first)
+        return (first.time, Kind(rawValue: first.payload & 3) ?? .arrival, first.payload >> 2)
     }
 
-    private static func siftUp(_ events: UnsafeMutableBufferPointer<Event>, from start: Int) {
-        var index = start
-        let event = events[index]
-        while index > 0 {
-            let parent = (index - 1) >> 2
-            guard event.time < events[parent].time else { break }
-            events[index] = events[parent]
-            index = parent
-        }
-        events[index] = event
-    }
-
-    private static func unpack(_ event: Event) -> (time: Double, kind: Kind, subject: Int) {
-        (event.time, Kind(rawValue: event.payload & 3) ?? .arrival, event.payload >> 2)
+    private func grow() {
+        let larger = UnsafeMutablePointer<Event>.allocate(capacity: capacity * 2)
+        larger.moveInitialize(from: events, count: count)
+        events.deallocate()
+        events = larger
+        capacity *= 2
     }
 }

@@ -29,10 +29,8 @@ struct Replication {
 
     private let compiled: CompiledModel
     private var generator: SeededRandomNumberGenerator
-    private var events: EventQueue
+    private let events: EventQueue
     private var freeBeds: [Int]
-    private var occupied: [Int]
-    private var lastOccupancyChange: [Double]
     /// Children waiting for an offer, oldest first; short, so it is searched linearly.
     private var waitingQueue: [WaitingChild] = []
     private var childrenWhoHaveWaited = 0
@@ -43,15 +41,17 @@ struct Replication {
     private let justiceStay: StayDistribution
     private let maximumWaitDays: Double
     private let distanceThreshold: Double
+    private let exponential = ExponentialSampler()
+    private var nextArrivalTimes: [Double]
+    private var earliestRegion = 0
 
     init(model compiled: CompiledModel, seed: UInt64, replication: Int) {
         self.compiled = compiled
         generator = SeededRandomNumberGenerator(seed: Self.mix(seed, UInt64(replication)))
         events = EventQueue(capacity: compiled.bedsByClass.reduce(0, +) + compiled.regionCount + 16)
         freeBeds = compiled.bedsByClass
-        occupied = Array(repeating: 0, count: compiled.homeCount)
-        lastOccupancyChange = Array(repeating: 0, count: compiled.homeCount)
         tally = ReplicationTally(regions: compiled.regionCount, homes: compiled.homeCount)
+        nextArrivalTimes = Array(repeating: .infinity, count: max(compiled.regionCount, 1))
         measureFrom = compiled.model.warmUpDays
         measureUntil = compiled.model.warmUpDays + compiled.model.measuredDays
         welfareStay = compiled.model.welfareStay
@@ -62,15 +62,24 @@ struct Replication {
 
     mutating func run() -> ReplicationTally {
         for region in 0..<compiled.regionCount { scheduleNextArrival(region: region, after: 0) }
-        while let event = events.next() {
+        // Arrivals stay out of the heap: each region has exactly one next arrival, so the
+        // earliest is kept aside and compared with the heap's top, which halves the heap
+        // work of a busy system.
+        while true {
+            let arrivalTime = nextArrivalTimes[earliestRegion]
+            if arrivalTime <= events.earliestTime, arrivalTime.isFinite {
+                tally.eventsProcessed += 1
+                arrive(region: earliestRegion, at: arrivalTime)
+                continue
+            }
+            guard let event = events.next() else { break }
             tally.eventsProcessed += 1
             switch event.kind {
-            case .arrival: arrive(region: event.subject, at: event.time)
             case .departure: depart(bedSlot: event.subject, at: event.time)
             case .waitEnds: endWait(child: event.subject)
+            case .arrival: break
             }
         }
-        for home in 0..<compiled.homeCount { recordOccupancy(home: home, until: measureUntil) }
         return tally
     }
 
@@ -81,15 +90,25 @@ struct Replication {
         guard base > 0 else { return }
         let amplitude = compiled.seasonalAmplitude[region]
         let peakRate = base * (1 + amplitude)
+        defer { findEarliestRegion() }
+        nextArrivalTimes[region] = .infinity
         var next = time
         // Thinning: candidate arrivals at the peak rate, each kept with the current rate's share.
         repeat {
-            next += generator.nextExponential(mean: 1 / peakRate)
+            next += exponential.next(using: &generator) / peakRate
             guard next < measureUntil else { return }
         } while amplitude > 0
             && generator.nextUnitInterval() * (1 + amplitude)
                 > 1 + amplitude * cos(2 * .pi * (next - compiled.peakDay[region]) / 365.25)
-        events.schedule(.arrival, subject: region, at: next)
+        nextArrivalTimes[region] = next
+    }
+
+    private mutating func findEarliestRegion() {
+        var earliest = 0
+        for region in nextArrivalTimes.indices where nextArrivalTimes[region] < nextArrivalTimes[earliest] {
+            earliest = region
+        }
+        earliestRegion = earliest
     }
 
     private mutating func arrive(region: Int, at time: Double) {
@@ -103,7 +122,7 @@ struct Replication {
         let route: PlacementRoute = profile >= ChildProfile.count / 2 ? .justice : .welfare
         var child = WaitingChild(
             key: generator.next(), region: region, origin: origin, profile: profile, route: route, arrival: time,
-            stay: route == .welfare ? welfareStay.draw(using: &generator) : justiceStay.draw(using: &generator),
+            stay: drawStay(route == .welfare ? welfareStay : justiceStay),
             counted: time >= measureFrom)
         if child.counted {
             tally.arrivalsByRegion[region] += 1
@@ -126,6 +145,11 @@ struct Replication {
         childrenWhoHaveWaited += 1
         waitingQueue.append(child)
         events.schedule(.waitEnds, subject: child.id, at: time + maximumWaitDays)
+    }
+
+    private mutating func drawStay(_ distribution: StayDistribution) -> Double {
+        if case .exponential(let mean) = distribution { return mean * exponential.next(using: &generator) }
+        return distribution.draw(using: &generator)
     }
 
     private mutating func draw(from cumulative: [Double], in range: Range<Int>) -> Int {
@@ -158,8 +182,9 @@ struct Replication {
     private mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, at time: Double) {
         let slot = home * 3 + bedClass
         freeBeds[slot] -= 1
-        recordOccupancy(home: home, until: time)
-        occupied[home] += 1
+        // The stay's departure is known now, so its share of the measured period is too.
+        let occupiedDays = min(time + child.stay, measureUntil) - max(time, measureFrom)
+        if occupiedDays > 0 { tally.occupiedBedDaysByHome[home] += occupiedDays }
         events.schedule(.departure, subject: slot, at: time + child.stay)
         guard child.counted else { return }
         let distance = compiled.distance[child.origin * compiled.homeCount + home]
@@ -175,8 +200,6 @@ struct Replication {
     private mutating func depart(bedSlot: Int, at time: Double) {
         let home = bedSlot / 3
         freeBeds[bedSlot] += 1
-        recordOccupancy(home: home, until: time)
-        occupied[home] -= 1
         guard !waitingQueue.isEmpty else { return }
         // A bed that frees up is offered around the children still waiting, oldest first,
         // while their referral can still reach another home.
@@ -195,14 +218,6 @@ struct Replication {
     private mutating func endWait(child: Int) {
         // A child already placed has left the queue; otherwise the referral closes unplaced.
         if let position = waitingQueue.firstIndex(where: { $0.id == child }) { waitingQueue.remove(at: position) }
-    }
-
-    private mutating func recordOccupancy(home: Int, until time: Double) {
-        guard time > measureFrom else { return }
-        let from = max(lastOccupancyChange[home], measureFrom)
-        let to = min(time, measureUntil)
-        if to > from { tally.occupiedBedDaysByHome[home] += Double(occupied[home]) * (to - from) }
-        lastOccupancyChange[home] = time
     }
 
     private static func mix(_ seed: UInt64, _ replication: UInt64) -> UInt64 {
