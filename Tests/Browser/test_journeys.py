@@ -3,8 +3,8 @@ of every page each role can reach. Runs against `secureplace serve --demo`."""
 import re
 
 import pytest
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_bed_board import BASE_URL, board_json, new_browser, serious_violations, sign_in, wait_for_title
@@ -26,13 +26,31 @@ def browsers():
         driver.quit()
 
 
+def replaced(page):
+    """A wait condition: the page element is gone because a new document loaded. Chromium
+    sometimes says so with "does not belong to the document" instead of a stale element."""
+
+    def check(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+
+    return check
+
+
 def post_button(driver, text):
     buttons = [b for b in driver.find_elements(By.CSS_SELECTOR, "main form button") if b.text.strip().startswith(text)]
     assert buttons, f"no button '{text}' on {driver.current_url}"
     page = driver.find_element(By.TAG_NAME, "html")
     buttons[0].click()
     # The next step may run in another browser: wait until this post has been answered.
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 10).until(replaced(page))
 
 
 def create_referral(driver, given_name):
