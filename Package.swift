@@ -53,7 +53,7 @@ let package = Package(
         .target(
             name: "WebApp",
             dependencies: [
-                "SecurePlaceCore", "Storage", "Coordination",
+                "SecurePlaceCore", "CapacityPlanning", "Storage", "Coordination",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),

@@ -152,7 +152,7 @@ PAGES_BY_ROLE = {
     "manager.sch-ne-01@secureplace.example": ["/", "/referrals"],
     "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order"],
     "inspector.ofsted@secureplace.example": ["/notifications"],
-    "analyst@secureplace.example": ["/"],
+    "analyst@secureplace.example": ["/", "/planning"],
     "admin@secureplace.example": ["/", "/admin/users"],
 }
 

@@ -1,6 +1,6 @@
 /// The answer to "where should the next beds go?", with how sure the optimiser is.
 public struct OptimisationReport: Sendable {
-    public struct Step: Sendable {
+    public struct Step: Codable, Hashable, Sendable {
         public var bedsAdded: Int
         public var home: String
         public var region: String
@@ -18,14 +18,14 @@ public struct OptimisationReport: Sendable {
         public var isClearChoice: Bool { marginOverRunnerUp.map { $0.lower > 0 } ?? true }
     }
 
-    public struct Recommendation: Sendable, Hashable {
+    public struct Recommendation: Codable, Hashable, Sendable {
         public var home: String
         public var region: String
         public var isNewHome: Bool
         public var beds: Int
     }
 
-    public struct RegionComparison: Sendable {
+    public struct RegionComparison: Codable, Hashable, Sendable {
         public var name: String
         public var before: Estimate
         public var after: Estimate

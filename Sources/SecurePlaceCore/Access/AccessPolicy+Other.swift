@@ -13,6 +13,11 @@ extension AccessPolicy {
         principal.role == .homeManager && principal.homeReference == homeReference ? .allowed : .forbidden
     }
 
+    /// Capacity planning works on pseudonymous history only: analysts and the coordinators.
+    public static func mayPlanCapacity(_ principal: Principal) -> AccessDecision {
+        [.analyst, .coordinator].contains(principal.role) ? .allowed : .forbidden
+    }
+
     /// Who has an inbox of notifications at all.
     public static func mayListNotifications(_ principal: Principal) -> AccessDecision {
         [.regulator, .coordinator].contains(principal.role) ? .allowed : .forbidden

@@ -13,5 +13,6 @@ extension Migrations {
         add(AddSignIn(), to: .secureplace)
         add(AddReferralJourney(), to: .secureplace)
         add(AddFollowUpsAndLeases(), to: .secureplace)
+        add(AddPlanningRuns(), to: .secureplace)
     }
 }

@@ -13,6 +13,8 @@ struct PageChrome: Encodable {
     var csrfToken: String?
     /// The sections this person's role may use.
     var navigation: [NavigationLink] = []
+    /// Reloads the page after this many seconds: progress of a long run without JavaScript.
+    var refreshSeconds: Int?
 
     init(title: String, isDemo: Bool, hasError: Bool = false, signedIn: SignedInRequest? = nil) {
         self.title = title
@@ -44,13 +46,14 @@ struct NavigationLink: Encodable {
                 .init(href: "/follow-ups", text: "Follow-ups"),
                 .init(href: "/notifications", text: "Regulator notifications"),
                 .init(href: "/without-order", text: "Without a court order"),
+                .init(href: "/planning", text: "Capacity planning"),
             ]
         case .regulator:
             links.append(.init(href: "/notifications", text: "Notifications"))
         case .admin:
             links.append(.init(href: "/admin/users", text: "Organisations and accounts"))
         case .analyst:
-            break
+            links.append(.init(href: "/planning", text: "Capacity planning"))
         }
         return links
     }
