@@ -29,6 +29,13 @@ extension PlanCommand {
         @Flag(help: "Consider existing homes only, not new homes.")
         var existingHomesOnly = false
 
+        @Option(
+            name: .customLong("new-home-in"),
+            help:
+                "Consider a new home only in this region (name or ONS code); repeat for several. Default: every region."
+        )
+        var newHomeRegions: [String] = []
+
         @Option(help: "Also write the plan step by step as CSV to this file.")
         var csv: String?
 
@@ -38,6 +45,7 @@ extension PlanCommand {
                 throw ValidationError("--objective must be placement-rate or placed-within-km=D with D above 0.")
             }
             if !(1...50).contains(bedStep) { throw ValidationError("--bed-step must be between 1 and 50.") }
+            for region in newHomeRegions { _ = try PlanningRegion.named(region) }
         }
 
         func run() async throws {
@@ -45,7 +53,7 @@ extension PlanCommand {
             let (inputs, isDemo) = try await model.inputs(try databaseOptions.url())
             let optimiser = BedPlacementOptimiser(
                 model: inputs.model, objective: goal, replications: model.replications, seed: model.seed,
-                newHomeSites: existingHomesOnly ? [] : inputs.newHomeSites, bedsPerStep: bedStep)
+                newHomeSites: existingHomesOnly ? [] : try sites(inputs.newHomeSites), bedsPerStep: bedStep)
             let printer = ProgressPrinter()
             let report = await optimiser.optimise(addingBeds: addBeds) { printer.show($0) }
             print(report.text(isDemo: isDemo), terminator: "")
@@ -53,6 +61,12 @@ extension PlanCommand {
                 try report.csv(isDemo: isDemo).write(toFile: csv, atomically: true, encoding: .utf8)
                 print("Wrote the plan to \(csv).")
             }
+        }
+
+        private func sites(_ all: [NewHomeSite]) throws -> [NewHomeSite] {
+            guard !newHomeRegions.isEmpty else { return all }
+            let wanted = Set(try newHomeRegions.map { try PlanningRegion.named($0).name })
+            return all.filter { wanted.contains($0.region) }
         }
     }
 
