@@ -22,6 +22,8 @@ struct PlanCommand: AsyncParsableCommand {
         defaultSubcommand: Optimise.self)
 }
 
+extension PrepareCapacityModel.StayModel: ExpressibleByArgument {}
+
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text
     case json
@@ -44,6 +46,10 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Years simulated after a year of warm-up.")
     var years: Double = 3
 
+    @Option(
+        help: "Stays drawn from the lognormal fitted to ended stays, or resampled from them: lognormal or empirical.")
+    var stays: PrepareCapacityModel.StayModel = .lognormal
+
     func validate() throws {
         if let months, months < 1 { throw ValidationError("--months must be 1 or more.") }
         if !(waitDays >= 0 && waitDays.isFinite) { throw ValidationError("--wait-days must be zero or more.") }
@@ -55,7 +61,7 @@ struct ModelOptions: ParsableArguments {
         try await withStandaloneDatabase(url) { store in
             let inputs = try await PrepareCapacityModel(store: store, now: { Date() })(
                 months: months, maximumWaitDays: waitDays, distanceThresholdKilometres: withinKilometres,
-                measuredYears: years)
+                measuredYears: years, stays: stays)
             return (inputs, try await store.holdsDemoData())
         }
     }

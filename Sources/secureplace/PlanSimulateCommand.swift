@@ -28,8 +28,9 @@ extension PlanCommand {
             print(
                 "\(summary.replications) replications of \(model.years) years, \(summary.eventsProcessed) events in \(String(format: "%.2f", seconds)) s."
             )
-            print("Placed:                        \(summary.placementRate.percentWithInterval)")
-            print("Placed within \(Int(withinKm)) km:           \(summary.shareWithinThreshold.percentWithInterval)")
+            func label(_ text: String) -> String { text.padding(toLength: 33, withPad: " ", startingAt: 0) }
+            print(label("Placed:") + summary.placementRate.percentWithInterval)
+            print(label("Placed within \(Int(withinKm)) km:") + summary.shareWithinThreshold.percentWithInterval)
             print(
                 String(
                     format: "Days from referral to placement: %.1f (%.1f–%.1f)", summary.meanDaysToPlacement.value,

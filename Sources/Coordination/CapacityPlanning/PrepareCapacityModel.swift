@@ -21,15 +21,22 @@ public struct PrepareCapacityModel: Sendable {
         self.now = now
     }
 
+    /// How stays are drawn: the lognormal fitted to ended stays, or resampled from them.
+    public enum StayModel: String, Sendable, CaseIterable {
+        case lognormal
+        case empirical
+    }
+
     public func callAsFunction(
         months: Int? = nil, maximumWaitDays: Double = 14, distanceThresholdKilometres: Double = 100,
-        measuredYears: Double = 3
+        measuredYears: Double = 3, stays: StayModel = .lognormal
     ) async throws -> CapacityModelInputs {
         let history = try await ReadPlanningHistory(store: store, now: now)(months: months)
         let calibration = try Calibration.estimate(from: history)
-        let model = calibration.model(
+        var model = calibration.model(
             maximumWaitDays: maximumWaitDays, distanceThresholdKilometres: distanceThresholdKilometres,
             measuredDays: measuredYears * 365.25)
+        if stays == .empirical { model.welfareStay = .empirical(days: calibration.stay.observedDays) }
         let authorities = try await store.localAuthorities()
         return CapacityModelInputs(
             history: history, calibration: calibration, model: model,
