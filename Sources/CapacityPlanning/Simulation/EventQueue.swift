@@ -10,10 +10,10 @@ final class EventQueue {
         var payload: Int
     }
 
+    /// Arrivals are not queued here: the replication keeps one pending arrival per region.
     enum Kind: Int {
-        case arrival = 0
-        case departure = 1
-        case waitEnds = 2
+        case departure = 0
+        case waitEnds = 1
     }
 
     private var events: UnsafeMutablePointer<Event>
@@ -82,7 +82,8 @@ final class EventQueue {
             }
             events[hole] = last
         }
-        return (first.time, Kind(rawValue: first.payload & 3) ?? .arrival, first.payload >> 2)
+        // Only `schedule` packs payloads, always with a valid kind.
+        return (first.time, Kind(rawValue: first.payload & 3)!, first.payload >> 2)
     }
 
     private func grow() {

@@ -77,7 +77,6 @@ struct Replication {
             switch event.kind {
             case .departure: depart(bedSlot: event.subject, at: event.time)
             case .waitEnds: endWait(child: event.subject)
-            case .arrival: break
             }
         }
         return tally
