@@ -12,6 +12,7 @@ let package = Package(
         .executable(name: "secureplace", targets: ["secureplace"]),
         .library(name: "SecurePlaceCore", targets: ["SecurePlaceCore"]),
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
+        .library(name: "Linkage", targets: ["Linkage"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -31,6 +32,10 @@ let package = Package(
         .target(
             name: "CapacityPlanning",
             dependencies: ["SecurePlaceCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Linkage",
             swiftSettings: strictSettings
         ),
         .target(
@@ -77,6 +82,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LinkageTests", dependencies: ["Linkage"], swiftSettings: strictSettings),
         .testTarget(
             name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "SecurePlaceCore"],
             swiftSettings: strictSettings),

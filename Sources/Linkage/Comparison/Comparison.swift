@@ -1,0 +1,80 @@
+/// How one field of two records is compared: into a few ordered levels of agreement, from
+/// 0 (disagree) up to `levelCount - 1` (exact). A field missing on either side gives no
+/// level, and Fellegi–Sunter then leaves it out of the weight.
+public enum Comparison: Hashable, Sendable, Codable {
+    /// Equal or not.
+    case exact
+    /// Exact; Jaro–Winkler at or above each threshold (highest first); else disagree.
+    case jaroWinkler(thresholds: [Double])
+    /// Exact; within each number of edits (lowest first); else disagree.
+    case levenshtein(maximumEdits: [Int])
+    /// Exact; day and month swapped; one of day, month or year different; else disagree.
+    case date
+    /// Full postcode; same sector; same district; else disagree.
+    case postcode
+
+    public var levelCount: Int {
+        switch self {
+        case .exact: 2
+        case .jaroWinkler(let thresholds): thresholds.count + 2
+        case .levenshtein(let edits): edits.count + 2
+        case .date: 4
+        case .postcode: 4
+        }
+    }
+
+    /// The names of the levels, disagree first, for reports and the review page.
+    public var levelNames: [String] {
+        switch self {
+        case .exact: ["different", "same"]
+        case .jaroWinkler(let thresholds):
+            ["different"] + thresholds.reversed().map { "similar (Jaro–Winkler ≥ \($0))" } + ["same"]
+        case .levenshtein(let edits):
+            ["different"] + edits.reversed().map { "within \($0) edit\($0 == 1 ? "" : "s")" } + ["same"]
+        case .date: ["different", "one part different", "day and month swapped", "same"]
+        case .postcode: ["different", "same district", "same sector", "same"]
+        }
+    }
+
+    /// The level of agreement of two normalised values.
+    public func level(_ left: FieldValue?, _ right: FieldValue?) -> Int? {
+        guard let left, let right else { return nil }
+        switch (self, left, right) {
+        case (.date, .date(let a), .date(let b)):
+            if a == b { return 3 }
+            if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
+            let differing = [a.year != b.year, a.month != b.month, a.day != b.day].filter { $0 }.count
+            return differing == 1 ? 1 : 0
+        case (.postcode, .postcode(let a), .postcode(let b)):
+            if a == b { return 3 }
+            if a.sector == b.sector { return 2 }
+            return a.district == b.district ? 1 : 0
+        case (_, .text(let a), .text(let b)):
+            if a == b { return levelCount - 1 }
+            switch self {
+            case .jaroWinkler(let thresholds):
+                let similarity = StringSimilarity.jaroWinkler(a, b)
+                // Thresholds are given highest first; the highest met gives the highest level.
+                for (index, threshold) in thresholds.enumerated() where similarity >= threshold {
+                    return levelCount - 2 - index
+                }
+                return 0
+            case .levenshtein(let edits):
+                guard let distance = StringSimilarity.levenshtein(a, b, bound: edits.max() ?? 0) else { return 0 }
+                for (index, limit) in edits.enumerated() where distance <= limit { return levelCount - 2 - index }
+                return 0
+            default:
+                return 0
+            }
+        default:
+            return left == right ? levelCount - 1 : 0
+        }
+    }
+}
+
+/// A field's value after normalisation.
+public enum FieldValue: Hashable, Sendable {
+    case text(String)
+    case date(LinkageDate)
+    case postcode(Postcode)
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// A calendar date read from a record, in whatever form the partner wrote it.
+public struct LinkageDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1900...2100).contains(year), (1...12).contains(month), (1...Self.days(in: month, of: year)).contains(day)
+        else { return nil }
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Reads 2011-03-27, 20110327, 27/03/2011, 27-03-2011, 27.03.2011 and 27/3/11 (two-digit
+    /// years are taken as 19xx or 20xx, whichever is not in the future of `pivotYear`). A day
+    /// and month that only make sense swapped (03/27/2011) are read swapped. Anything else is
+    /// missing, not an error: linkage works with what it can read.
+    public static func parse(_ raw: String, pivotYear: Int = 2030) -> LinkageDate? {
+        let text = raw.trimmingCharacters(in: .whitespaces)
+        if text.count == 8, text.allSatisfy(\.isNumber) {
+            let digits = Array(text)
+            return LinkageDate(
+                year: Int(String(digits[0..<4]))!, month: Int(String(digits[4..<6]))!, day: Int(String(digits[6..<8]))!)
+        }
+        let parts = text.split(whereSeparator: { "-/. ".contains($0) }).map(String.init)
+        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let numbers = parts.map { Int($0)! }
+        if parts[0].count == 4 { return LinkageDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
+        var year = numbers[2]
+        if parts[2].count <= 2 { year += year + 2000 > pivotYear ? 1900 : 2000 }
+        return LinkageDate(year: year, month: numbers[1], day: numbers[0])
+            ?? LinkageDate(year: year, month: numbers[0], day: numbers[1])
+    }
+
+    public var description: String {
+        "\(year)-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day)"
+    }
+
+    public static func < (lhs: LinkageDate, rhs: LinkageDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    static func days(in month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Puts names in one form before they are compared: lower case, no accents, no punctuation,
+/// single spaces, and common short forms replaced by the full name ("bill" → "william"), so
+/// that "O'Brien" and "OBRIEN", or "Liz" and "Elizabeth", agree exactly.
+public struct NameNormaliser: Sendable {
+    /// Short forms and their full names, as they appear in English and Welsh records.
+    public static let commonVariants: [String: String] = [
+        "abby": "abigail", "alex": "alexander", "alf": "alfred", "andy": "andrew", "bea": "beatrice",
+        "becky": "rebecca", "ben": "benjamin", "bill": "william", "billy": "william", "bob": "robert",
+        "bobby": "robert", "cathy": "catherine", "charlie": "charles", "chris": "christopher",
+        "dan": "daniel", "danny": "daniel", "dave": "david", "debbie": "deborah", "ed": "edward",
+        "eddie": "edward", "fred": "frederick", "freddie": "frederick", "gabe": "gabriel", "harry": "henry",
+        "jack": "john", "jake": "jacob", "jamie": "james", "jen": "jennifer", "jenny": "jennifer",
+        "jim": "james", "jimmy": "james", "joe": "joseph", "johnny": "john", "jon": "jonathan",
+        "kate": "katherine", "katie": "katherine", "kath": "katherine", "liz": "elizabeth",
+        "lizzie": "elizabeth", "beth": "elizabeth", "maggie": "margaret", "matt": "matthew",
+        "meg": "margaret", "mike": "michael", "mick": "michael", "nick": "nicholas", "ollie": "oliver",
+        "pat": "patrick", "pete": "peter", "phil": "philip", "rob": "robert", "robbie": "robert",
+        "ron": "ronald", "sam": "samuel", "steve": "stephen", "sue": "susan", "tom": "thomas",
+        "tommy": "thomas", "tony": "anthony", "vicky": "victoria", "will": "william", "zac": "zachary",
+    ]
+
+    public var variants: [String: String]
+
+    public init(variants: [String: String] = NameNormaliser.commonVariants) {
+        self.variants = variants
+    }
+
+    /// The normalised name, or nil when nothing readable is left.
+    public func normalise(_ raw: String) -> String? {
+        let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        var words: [String] = []
+        var current = ""
+        for scalar in folded.unicodeScalars {
+            if CharacterSet.letters.contains(scalar) {
+                current.unicodeScalars.append(scalar)
+            } else if scalar == "'" || scalar == "’" || scalar == "." {
+                continue  // dropped, not a break: O'Brien is obrien, D.J. is dj
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        guard !words.isEmpty else { return nil }
+        return words.map { variants[$0] ?? $0 }.joined(separator: " ")
+    }
+}
