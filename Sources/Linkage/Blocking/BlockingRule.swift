@@ -1,0 +1,46 @@
+/// A rule that puts records which could be the same person in the same block: only pairs
+/// sharing a block under some rule are compared.
+public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
+    /// The first `length` letters of a name field with the year of a date field.
+    case prefixAndYear(nameField: String, length: Int, dateField: String)
+    /// The sector of a postcode field ("M1 1").
+    case postcodeSector(field: String)
+    /// The Soundex code of a name field.
+    case phonetic(field: String)
+    /// The exact normalised values of the fields together.
+    case exact(fields: [String])
+
+    public var description: String {
+        switch self {
+        case .prefixAndYear(let name, let length, let date): "first \(length) letters of \(name) + year of \(date)"
+        case .postcodeSector(let field): "postcode sector of \(field)"
+        case .phonetic(let field): "Soundex of \(field)"
+        case .exact(let fields): "same " + fields.joined(separator: " + ")
+        }
+    }
+
+    /// The record's block under this rule, or nil when a field it needs is missing.
+    func key(of record: PreparedRecord, fields: [LinkageField]) -> String? {
+        func value(_ name: String) -> FieldValue? {
+            fields.firstIndex { $0.name == name }.flatMap { record.values[$0] }
+        }
+        switch self {
+        case .prefixAndYear(let name, let length, let date):
+            guard case .text(let text) = value(name), case .date(let day) = value(date) else { return nil }
+            return "\(text.prefix(length))|\(day.year)"
+        case .postcodeSector(let field):
+            guard case .postcode(let code) = value(field) else { return nil }
+            return code.sector
+        case .phonetic(let field):
+            guard case .text(let text) = value(field) else { return nil }
+            return Soundex.code(text)
+        case .exact(let names):
+            var parts: [String] = []
+            for name in names {
+                guard let field = value(name) else { return nil }
+                parts.append("\(field)")
+            }
+            return parts.joined(separator: "|")
+        }
+    }
+}

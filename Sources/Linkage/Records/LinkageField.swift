@@ -1,0 +1,77 @@
+import Foundation
+
+/// One field linkage uses: where it is in the input, how it is read, how it is compared.
+public struct LinkageField: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable {
+        case name
+        case date
+        case postcode
+        case sex
+        case text
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var comparison: Comparison
+
+    public init(name: String, kind: Kind, comparison: Comparison? = nil) {
+        self.name = name
+        self.kind = kind
+        self.comparison = comparison ?? Self.defaultComparison(for: kind)
+    }
+
+    public static func defaultComparison(for kind: Kind) -> Comparison {
+        switch kind {
+        case .name: .jaroWinkler(thresholds: [0.92, 0.8])
+        case .date: .date
+        case .postcode: .postcode
+        case .sex: .exact
+        case .text: .levenshtein(maximumEdits: [1, 3])
+        }
+    }
+}
+
+/// A record as a partner supplies it: its key and named string fields.
+public struct LinkageRecord: Hashable, Sendable {
+    public var id: String
+    public var fields: [String: String]
+
+    public init(id: String, fields: [String: String]) {
+        self.id = id
+        self.fields = fields
+    }
+}
+
+/// A record with every linkage field normalised, in the order of the field list.
+public struct PreparedRecord: Hashable, Sendable {
+    public var id: String
+    public var values: [FieldValue?]
+}
+
+/// Reads records into their normalised form.
+public struct RecordPreparer: Sendable {
+    public var fields: [LinkageField]
+    public var names: NameNormaliser
+
+    public init(fields: [LinkageField], names: NameNormaliser = NameNormaliser()) {
+        self.fields = fields
+        self.names = names
+    }
+
+    public func prepare(_ record: LinkageRecord) -> PreparedRecord {
+        PreparedRecord(
+            id: record.id,
+            values: fields.map { field in
+                guard let raw = record.fields[field.name] else { return nil }
+                switch field.kind {
+                case .name: return names.normalise(raw).map(FieldValue.text)
+                case .date: return LinkageDate.parse(raw).map(FieldValue.date)
+                case .postcode: return Postcode(raw).map(FieldValue.postcode)
+                case .sex: return LinkageSex(raw).map { .text($0.rawValue) }
+                case .text:
+                    let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                    return trimmed.isEmpty ? nil : .text(trimmed)
+                }
+            })
+    }
+}
