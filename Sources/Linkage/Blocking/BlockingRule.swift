@@ -7,6 +7,9 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case postcodeSector(field: String)
     /// The Soundex code of a name field.
     case phonetic(field: String)
+    /// The Soundex code of a name field with the year of a date field: far smaller blocks
+    /// than the code alone in a large file.
+    case phoneticAndYear(nameField: String, dateField: String)
     /// The exact normalised values of the fields together.
     case exact(fields: [String])
 
@@ -15,6 +18,7 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
         case .prefixAndYear(let name, let length, let date): "first \(length) letters of \(name) + year of \(date)"
         case .postcodeSector(let field): "postcode sector of \(field)"
         case .phonetic(let field): "Soundex of \(field)"
+        case .phoneticAndYear(let name, let date): "Soundex of \(name) + year of \(date)"
         case .exact(let fields): "same " + fields.joined(separator: " + ")
         }
     }
@@ -34,6 +38,10 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
         case .phonetic(let field):
             guard case .text(let text) = value(field) else { return nil }
             return Soundex.code(text)
+        case .phoneticAndYear(let name, let date):
+            guard case .text(let text) = value(name), case .date(let day) = value(date), let code = Soundex.code(text)
+            else { return nil }
+            return "\(code)|\(day.year)"
         case .exact(let names):
             var parts: [String] = []
             for name in names {

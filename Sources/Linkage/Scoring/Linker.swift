@@ -1,0 +1,95 @@
+/// The whole linkage of two files: prepare, block, compare, estimate by EM, score, and
+/// classify, with a one-to-one constraint when each side holds a person at most once.
+public struct Linker: Sendable {
+    public struct Configuration: Sendable, Codable, Hashable {
+        public var fields: [LinkageField]
+        public var blockingRules: [BlockingRule]
+        /// Posterior match probabilities for the link and review thresholds.
+        public var linkProbability: Double
+        public var reviewProbability: Double
+        public var oneToOne: Bool
+
+        public init(
+            fields: [LinkageField], blockingRules: [BlockingRule], linkProbability: Double = 0.95,
+            reviewProbability: Double = 0.5, oneToOne: Bool = true
+        ) {
+            self.fields = fields
+            self.blockingRules = blockingRules
+            self.linkProbability = linkProbability
+            self.reviewProbability = reviewProbability
+            self.oneToOne = oneToOne
+        }
+
+        /// The configuration used when none is given: the usual person fields among those
+        /// present, and blocking rules over them.
+        public static func standard(columns: Set<String>) -> Configuration {
+            let candidates: [LinkageField] = [
+                LinkageField(name: "given_name", kind: .name), LinkageField(name: "surname", kind: .name),
+                LinkageField(name: "date_of_birth", kind: .date), LinkageField(name: "sex", kind: .sex),
+                LinkageField(name: "postcode", kind: .postcode), LinkageField(name: "address", kind: .text),
+            ]
+            let fields = candidates.filter { columns.contains($0.name) }
+            let names = Set(fields.map(\.name))
+            var rules: [BlockingRule] = []
+            if names.contains("surname") && names.contains("date_of_birth") {
+                rules.append(.prefixAndYear(nameField: "surname", length: 2, dateField: "date_of_birth"))
+            }
+            if names.contains("postcode") { rules.append(.postcodeSector(field: "postcode")) }
+            if names.contains("given_name") && names.contains("date_of_birth") {
+                rules.append(.phoneticAndYear(nameField: "given_name", dateField: "date_of_birth"))
+            } else if names.contains("given_name") {
+                rules.append(.phonetic(field: "given_name"))
+            }
+            if names.contains("date_of_birth") { rules.append(.exact(fields: ["date_of_birth"])) }
+            if rules.isEmpty, let first = fields.first { rules.append(.exact(fields: [first.name])) }
+            return Configuration(fields: fields, blockingRules: rules)
+        }
+    }
+
+    public struct Result: Sendable {
+        public var model: FellegiSunterModel
+        public var iterations: Int
+        public var thresholds: LinkThresholds
+        public var candidates: CandidatePairs
+        /// Pairs at or above the review threshold (after the one-to-one constraint when asked).
+        public var pairs: [ScoredPair]
+        public var left: [PreparedRecord]
+        public var right: [PreparedRecord]
+        public var vectors: ComparisonVectors
+
+        public var links: [ScoredPair] { pairs.filter { $0.decision == .link } }
+        public var reviews: [ScoredPair] { pairs.filter { $0.decision == .review } }
+    }
+
+    public var configuration: Configuration
+
+    public init(configuration: Configuration) {
+        self.configuration = configuration
+    }
+
+    public func link(_ leftRecords: [LinkageRecord], _ rightRecords: [LinkageRecord]) -> Result {
+        let preparer = RecordPreparer(fields: configuration.fields)
+        let left = leftRecords.map(preparer.prepare)
+        let right = rightRecords.map(preparer.prepare)
+        let candidates = CandidatePairs(
+            left: left, right: right, rules: configuration.blockingRules, fields: configuration.fields)
+        let vectors = ComparisonVectors(pairs: candidates, left: left, right: right, fields: configuration.fields)
+        let (model, iterations) = FellegiSunterModel.estimate(vectors, fields: configuration.fields)
+        let thresholds = LinkThresholds.probabilities(
+            link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
+        var scored: [ScoredPair] = []
+        for (index, pair) in candidates.pairs.enumerated() {
+            let weight = model.weight(vectors.pattern(of: index))
+            let decision = thresholds.decision(for: weight)
+            guard decision != .nonLink else { continue }
+            scored.append(
+                ScoredPair(
+                    left: pair.left, right: pair.right, weight: weight, probability: model.probability(weight: weight),
+                    decision: decision))
+        }
+        if configuration.oneToOne { scored = OneToOne.resolve(scored) }
+        return Result(
+            model: model, iterations: iterations, thresholds: thresholds, candidates: candidates, pairs: scored,
+            left: left, right: right, vectors: vectors)
+    }
+}
