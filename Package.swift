@@ -51,7 +51,7 @@ let package = Package(
         ),
         .target(
             name: "Coordination",
-            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Storage"],
+            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Linkage", "Storage"],
             resources: [.copy("ReferenceData/Files")],
             swiftSettings: strictSettings
         ),
@@ -69,7 +69,7 @@ let package = Package(
         .executableTarget(
             name: "secureplace",
             dependencies: [
-                "WebApp", "Coordination", "Storage", "CapacityPlanning",
+                "WebApp", "Coordination", "Storage", "CapacityPlanning", "Linkage",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -72,13 +72,18 @@ struct ProgressPrinter: Sendable {
     let isTerminal = isatty(FileHandle.standardError.fileDescriptor) == 1
 
     func show(_ progress: BedPlacementOptimiser.Progress) {
-        let width = 24
-        let filled = Int(progress.fractionDone * Double(width))
-        let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-        let line = "[\(bar)] \(Int(progress.fractionDone * 100))% \(progress.message)"
+        let bar = progressBar(progress.fractionDone)
+        let line = "\(bar) \(progress.message)"
         let text = isTerminal ? "\r\u{1B}[K" + line + (progress.step == progress.steps ? "\n" : "") : line + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
+}
+
+/// "[######..................] 25%": a text progress bar for standard error.
+func progressBar(_ fraction: Double, width: Int = 24) -> String {
+    let filled = Int(min(max(fraction, 0), 1) * Double(width))
+    return "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] "
+        + "\(Int(fraction * 100))%"
 }
 
 /// Reads a region by name ("North West") or ONS code ("E12000002").

@@ -19,6 +19,7 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             UsersCommand.self,
             AuditCommand.self,
             PlanCommand.self,
+            LinkCommand.self,
         ]
     )
 }

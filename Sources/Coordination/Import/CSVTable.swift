@@ -15,27 +15,48 @@ public struct CSVTable: Sendable {
     /// Parses `text`; a malformed file (an unclosed quote, a row with the wrong number of
     /// fields, a header that differs from `expectedHeader`) throws an `ImportError`.
     public init(file: String, text: String, expectedHeader: [String]) throws(ImportError) {
+        try self.init(file: file, text: text) { header throws(ImportError) in
+            for (index, expected) in expectedHeader.enumerated()
+            where index >= header.count || header[index] != expected {
+                throw ImportError(
+                    file: file, line: 1, column: index + 1,
+                    problem:
+                        "the header must be \(expectedHeader.joined(separator: ",")); column \(index + 1) should be '\(expected)'"
+                )
+            }
+            if header.count > expectedHeader.count {
+                throw ImportError(
+                    file: file, line: 1, column: expectedHeader.count + 1,
+                    problem: "unexpected extra column '\(header[expectedHeader.count])'")
+            }
+        }
+    }
+
+    /// Parses a file whose header may hold any columns as long as it has `requiredColumns`
+    /// and names no column twice.
+    public init(file: String, text: String, requiredColumns: [String]) throws(ImportError) {
+        try self.init(file: file, text: text) { header throws(ImportError) in
+            var seen: Set<String> = []
+            for (index, name) in header.enumerated() where !seen.insert(name).inserted {
+                throw ImportError(file: file, line: 1, column: index + 1, problem: "the column '\(name)' appears twice")
+            }
+            for required in requiredColumns where !seen.contains(required) {
+                throw ImportError(
+                    file: file, line: 1, column: header.count + 1,
+                    problem: "the header has no '\(required)' column (it has \(header.joined(separator: ",")))")
+            }
+        }
+    }
+
+    private init(file: String, text: String, checkHeader: ([String]) throws(ImportError) -> Void) throws(ImportError) {
         self.file = file
         var records = try Self.parse(file: file, text: text)
         guard !records.isEmpty else {
-            throw ImportError(
-                file: file, line: 1, column: 1,
-                problem: "the file is empty; expected the header \(expectedHeader.joined(separator: ","))")
+            throw ImportError(file: file, line: 1, column: 1, problem: "the file is empty; expected a header line")
         }
         let headerFields = records.removeFirst()
         header = headerFields.map { $0.text.trimmingCharacters(in: .whitespaces) }
-        for (index, expected) in expectedHeader.enumerated() where index >= header.count || header[index] != expected {
-            throw ImportError(
-                file: file, line: 1, column: index + 1,
-                problem:
-                    "the header must be \(expectedHeader.joined(separator: ",")); column \(index + 1) should be '\(expected)'"
-            )
-        }
-        if header.count > expectedHeader.count {
-            throw ImportError(
-                file: file, line: 1, column: expectedHeader.count + 1,
-                problem: "unexpected extra column '\(header[expectedHeader.count])'")
-        }
+        try checkHeader(header)
         for record in records where record.count != header.count {
             let first = record[0]
             throw ImportError(

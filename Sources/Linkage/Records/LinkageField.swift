@@ -20,6 +20,19 @@ public struct LinkageField: Hashable, Sendable, Codable {
         self.comparison = comparison ?? Self.defaultComparison(for: kind)
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case name, kind, comparison
+    }
+
+    /// A configuration file may leave out the comparison: the kind's default is used.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            name: try container.decode(String.self, forKey: .name),
+            kind: try container.decode(Kind.self, forKey: .kind),
+            comparison: try container.decodeIfPresent(Comparison.self, forKey: .comparison))
+    }
+
     public static func defaultComparison(for kind: Kind) -> Comparison {
         switch kind {
         case .name: .jaroWinkler(thresholds: [0.92, 0.8])

@@ -20,6 +20,21 @@ public struct Linker: Sendable {
             self.oneToOne = oneToOne
         }
 
+        private enum CodingKeys: String, CodingKey {
+            case fields, blockingRules, linkProbability, reviewProbability, oneToOne
+        }
+
+        /// Only the fields and blocking rules must be given; the rest have their defaults.
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                fields: try container.decode([LinkageField].self, forKey: .fields),
+                blockingRules: try container.decode([BlockingRule].self, forKey: .blockingRules),
+                linkProbability: try container.decodeIfPresent(Double.self, forKey: .linkProbability) ?? 0.95,
+                reviewProbability: try container.decodeIfPresent(Double.self, forKey: .reviewProbability) ?? 0.5,
+                oneToOne: try container.decodeIfPresent(Bool.self, forKey: .oneToOne) ?? true)
+        }
+
         /// The configuration used when none is given: the usual person fields among those
         /// present, and blocking rules over them.
         public static func standard(columns: Set<String>) -> Configuration {
@@ -67,14 +82,42 @@ public struct Linker: Sendable {
         self.configuration = configuration
     }
 
-    public func link(_ leftRecords: [LinkageRecord], _ rightRecords: [LinkageRecord]) -> Result {
+    /// The stages of a run, in order, with the share of the work done when each starts.
+    public enum Stage: String, Sendable, CaseIterable {
+        case preparing = "Normalising records"
+        case blocking = "Finding candidate pairs"
+        case comparing = "Comparing fields"
+        case estimating = "Estimating m and u by EM"
+        case scoring = "Scoring and classifying pairs"
+        case done = "Done"
+
+        public var fractionDone: Double {
+            switch self {
+            case .preparing: 0
+            case .blocking: 0.1
+            case .comparing: 0.3
+            case .estimating: 0.7
+            case .scoring: 0.8
+            case .done: 1
+            }
+        }
+    }
+
+    public func link(
+        _ leftRecords: [LinkageRecord], _ rightRecords: [LinkageRecord], progress: (Stage) -> Void = { _ in }
+    ) -> Result {
+        progress(.preparing)
         let preparer = RecordPreparer(fields: configuration.fields)
         let left = leftRecords.map(preparer.prepare)
         let right = rightRecords.map(preparer.prepare)
+        progress(.blocking)
         let candidates = CandidatePairs(
             left: left, right: right, rules: configuration.blockingRules, fields: configuration.fields)
+        progress(.comparing)
         let vectors = ComparisonVectors(pairs: candidates, left: left, right: right, fields: configuration.fields)
+        progress(.estimating)
         let (model, iterations) = FellegiSunterModel.estimate(vectors, fields: configuration.fields)
+        progress(.scoring)
         let thresholds = LinkThresholds.probabilities(
             link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
         var scored: [ScoredPair] = []
@@ -88,6 +131,7 @@ public struct Linker: Sendable {
                     decision: decision))
         }
         if configuration.oneToOne { scored = OneToOne.resolve(scored) }
+        progress(.done)
         return Result(
             model: model, iterations: iterations, thresholds: thresholds, candidates: candidates, pairs: scored,
             left: left, right: right, vectors: vectors)
