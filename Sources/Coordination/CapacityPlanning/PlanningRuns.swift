@@ -56,7 +56,7 @@ public struct PlanningRuns: Sendable {
             run.status = .running
             run.message = "Calibrating the model from history"
             run.updatedAt = now()
-            try await store.save(planningRun: run)
+            try await Self.save(run, in: store)
             let objective = PlanningObjective(argument: request.objective) ?? .placementRate
             var threshold = 100.0
             if case .placedWithinKilometres(let kilometres) = objective { threshold = kilometres }
@@ -74,7 +74,7 @@ public struct PlanningRuns: Sendable {
                     current.progress = progress.fractionDone
                     current.message = progress.message
                     current.updatedAt = now()
-                    try? await store.save(planningRun: current)
+                    try? await Self.save(current, in: store)
                 }
             }
             let report = await optimiser.optimise(addingBeds: request.addBeds) { continuation.yield($0) }
@@ -88,14 +88,20 @@ public struct PlanningRuns: Sendable {
             run.progress = 1
             run.message = "Finished"
             run.updatedAt = now()
-            try await store.save(planningRun: run)
+            try await Self.save(run, in: store)
         } catch {
             guard var run = try? await store.planningRun(id: id) else { return }
             run.status = .failed
             run.message = "The run stopped: \(error)"
             run.updatedAt = now()
-            try? await store.save(planningRun: run)
+            try? await Self.save(run, in: store)
         }
+    }
+
+    /// Every write goes through a transaction, which on SQLite queues behind the other
+    /// writers instead of failing as "database is locked".
+    private static func save(_ run: StoredPlanningRun, in store: Store) async throws {
+        try await store.transaction { try await $0.save(planningRun: run) }
     }
 
     public func run(_ id: UUID, by principal: Principal) async throws -> Run {
