@@ -88,6 +88,7 @@ struct LinkerTests {
         let configuration = Linker.Configuration.standard(columns: ["id", "surname", "date_of_birth", "nhs_number"])
         #expect(configuration.fields.map(\.name) == ["surname", "date_of_birth"])
         #expect(configuration.blockingRules.count == 2)
+        #expect(configuration.termFrequencyFields == ["surname"])
     }
 
     @Test func oneToOneKeepsTheStrongestPairForEachRecord() {

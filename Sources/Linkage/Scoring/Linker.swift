@@ -8,20 +8,23 @@ public struct Linker: Sendable {
         public var linkProbability: Double
         public var reviewProbability: Double
         public var oneToOne: Bool
+        /// Fields whose exact agreements are weighed by how common the value is (names).
+        public var termFrequencyFields: [String]
 
         public init(
             fields: [LinkageField], blockingRules: [BlockingRule], linkProbability: Double = 0.95,
-            reviewProbability: Double = 0.5, oneToOne: Bool = true
+            reviewProbability: Double = 0.5, oneToOne: Bool = true, termFrequencyFields: [String] = []
         ) {
             self.fields = fields
             self.blockingRules = blockingRules
             self.linkProbability = linkProbability
             self.reviewProbability = reviewProbability
             self.oneToOne = oneToOne
+            self.termFrequencyFields = termFrequencyFields
         }
 
         private enum CodingKeys: String, CodingKey {
-            case fields, blockingRules, linkProbability, reviewProbability, oneToOne
+            case fields, blockingRules, linkProbability, reviewProbability, oneToOne, termFrequencyFields
         }
 
         /// Only the fields and blocking rules must be given; the rest have their defaults.
@@ -32,7 +35,8 @@ public struct Linker: Sendable {
                 blockingRules: try container.decode([BlockingRule].self, forKey: .blockingRules),
                 linkProbability: try container.decodeIfPresent(Double.self, forKey: .linkProbability) ?? 0.95,
                 reviewProbability: try container.decodeIfPresent(Double.self, forKey: .reviewProbability) ?? 0.5,
-                oneToOne: try container.decodeIfPresent(Bool.self, forKey: .oneToOne) ?? true)
+                oneToOne: try container.decodeIfPresent(Bool.self, forKey: .oneToOne) ?? true,
+                termFrequencyFields: try container.decodeIfPresent([String].self, forKey: .termFrequencyFields) ?? [])
         }
 
         /// The configuration used when none is given: the usual person fields among those
@@ -57,7 +61,8 @@ public struct Linker: Sendable {
             }
             if names.contains("date_of_birth") { rules.append(.exact(fields: ["date_of_birth"])) }
             if rules.isEmpty, let first = fields.first { rules.append(.exact(fields: [first.name])) }
-            return Configuration(fields: fields, blockingRules: rules)
+            let adjusted = ["surname", "given_name"].filter(names.contains)
+            return Configuration(fields: fields, blockingRules: rules, termFrequencyFields: adjusted)
         }
     }
 
@@ -71,6 +76,7 @@ public struct Linker: Sendable {
         public var left: [PreparedRecord]
         public var right: [PreparedRecord]
         public var vectors: ComparisonVectors
+        public var termFrequencies: TermFrequencies
 
         public var links: [ScoredPair] { pairs.filter { $0.decision == .link } }
         public var reviews: [ScoredPair] { pairs.filter { $0.decision == .review } }
@@ -120,9 +126,15 @@ public struct Linker: Sendable {
         progress(.scoring)
         let thresholds = LinkThresholds.probabilities(
             link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
+        let frequencies = TermFrequencies(
+            fieldIndices: configuration.termFrequencyFields.compactMap { name in
+                configuration.fields.firstIndex { $0.name == name }
+            }, left: left, right: right)
         var scored: [ScoredPair] = []
         for (index, pair) in candidates.pairs.enumerated() {
-            let weight = model.weight(vectors.pattern(of: index))
+            let weight = frequencies.contributions(
+                vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: model
+            ).reduce(0) { $0 + ($1 ?? 0) }
             let decision = thresholds.decision(for: weight)
             guard decision != .nonLink else { continue }
             scored.append(
@@ -134,6 +146,6 @@ public struct Linker: Sendable {
         progress(.done)
         return Result(
             model: model, iterations: iterations, thresholds: thresholds, candidates: candidates, pairs: scored,
-            left: left, right: right, vectors: vectors)
+            left: left, right: right, vectors: vectors, termFrequencies: frequencies)
     }
 }
