@@ -36,6 +36,7 @@ let package = Package(
         ),
         .target(
             name: "Linkage",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
         ),
         .target(

@@ -6,118 +6,196 @@ import Linkage
 struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
-        abstract: "Link two files of people probabilistically (Fellegi–Sunter, m and u estimated by EM).",
-        discussion: """
-            Both files are CSV with an 'id' column. Without --config the fields used are those of
-            given_name, surname, date_of_birth, sex, postcode and address found in both files, with
-            blocking on surname prefix + birth year, postcode sector, Soundex of the given name +
-            birth year, and date of birth. The output has left_id,right_id,match_weight,
-            match_probability for the pairs linked one-to-one (posterior probability at least 0.95);
-            --review writes the pairs between 0.5 and 0.95 for clerical review.
-            --config names a JSON file with fields, blockingRules, linkProbability,
-            reviewProbability and oneToOne (see docs/linkage.md).
+        abstract: "Record linkage: link two files of people, or encode a file for privacy-preserving linkage.",
+        subcommands: [Pairs.self, Encode.self],
+        defaultSubcommand: Pairs.self)
+}
 
-            Still to come (issue 6): privacy-preserving encodings, term-frequency adjustment,
-            incremental linkage, the review page and linked outcome tables.
-            """)
+extension LinkCommand {
+    struct Pairs: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pairs",
+            abstract: "Link two files of people (the default: 'secureplace link --left … --right … --out …').",
+            discussion: """
+                Fellegi–Sunter with m and u estimated by EM. Both files are CSV with an 'id' column.
+                Without --config the fields used are those of given_name, surname, date_of_birth, sex,
+                postcode and address found in both files, with blocking on surname prefix + birth
+                year, postcode sector, Soundex of the given name + birth year, and date of birth.
+                The output has left_id,right_id,match_weight,match_probability for the pairs linked
+                one-to-one (posterior probability at least 0.95); --review writes the pairs between
+                0.5 and 0.95 for clerical review. --config names a JSON file (see docs/linkage.md).
 
-    @Option(help: "The first file (for example the cohort).")
-    var left: String
+                With --encoded both files are encodings made by 'secureplace link encode' with the
+                same key: fields are compared by Dice similarity and no name is ever seen.
 
-    @Option(help: "The second file (for example a partner's extract).")
-    var right: String
+                Still to come (issue 6): incremental linkage, the review page and linked outcome tables.
+                """)
 
-    @Option(help: "A JSON linkage configuration; default: chosen from the columns.")
-    var config: String?
+        @Option(help: "The first file (for example the cohort).")
+        var left: String
 
-    @Option(help: "Where to write the links as CSV.")
-    var out: String
+        @Option(help: "The second file (for example a partner's extract).")
+        var right: String
 
-    @Option(help: "Also write the pairs for clerical review to this CSV file.")
-    var review: String?
+        @Option(help: "A JSON linkage configuration; default: chosen from the columns.")
+        var config: String?
 
-    func run() throws {
-        let started = Date()
-        let leftText = try read(left)
-        let rightText = try read(right)
-        let leftRecords: [LinkageRecord]
-        let rightRecords: [LinkageRecord]
-        let configuration: Linker.Configuration
-        do {
-            leftRecords = try LinkageFiles.records(file: left, text: leftText)
-            rightRecords = try LinkageFiles.records(file: right, text: rightText)
-            let shared = Set(try LinkageFiles.columns(file: left, text: leftText))
-                .intersection(try LinkageFiles.columns(file: right, text: rightText))
-            configuration =
-                try config.map { try Self.configuration(at: $0, columns: shared) }
-                ?? Linker.Configuration.standard(columns: shared)
-        } catch let error as ImportError {
-            throw ValidationError(error.description)
+        @Option(help: "Where to write the links as CSV.")
+        var out: String
+
+        @Option(help: "Also write the pairs for clerical review to this CSV file.")
+        var review: String?
+
+        @Flag(help: "Both files hold Bloom-filter encodings made by 'secureplace link encode'.")
+        var encoded = false
+
+        func run() throws {
+            let started = Date()
+            let leftText = try readText(left)
+            let rightText = try readText(right)
+            let leftRecords: [LinkageRecord]
+            let rightRecords: [LinkageRecord]
+            let configuration: Linker.Configuration
+            do {
+                leftRecords = try LinkageFiles.records(file: left, text: leftText)
+                rightRecords = try LinkageFiles.records(file: right, text: rightText)
+                let shared = Set(try LinkageFiles.columns(file: left, text: leftText))
+                    .intersection(try LinkageFiles.columns(file: right, text: rightText))
+                if let config {
+                    configuration = try Self.configuration(at: config, columns: shared)
+                } else {
+                    configuration = encoded ? .encoded(columns: shared) : .standard(columns: shared)
+                }
+            } catch let error as ImportError {
+                throw ValidationError(error.description)
+            }
+            guard !configuration.fields.isEmpty, !configuration.blockingRules.isEmpty else {
+                throw ValidationError(
+                    "The files share none of given_name, surname, date_of_birth, sex, postcode, address: give --config."
+                )
+            }
+            let printer = StageProgress()
+            let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
+            try LinkageFiles.pairsCSV(result.links, of: result).write(toFile: out, atomically: true, encoding: .utf8)
+            if let review {
+                try LinkageFiles.pairsCSV(result.reviews, of: result).write(
+                    toFile: review, atomically: true, encoding: .utf8)
+            }
+            let seconds = Date().timeIntervalSince(started)
+            print(
+                "Linked \(leftRecords.count) × \(rightRecords.count) records in \(String(format: "%.2f", seconds)) s.")
+            print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
+            for count in result.candidates.counts { print("  blocking on \(count.rule): \(count.pairs) pairs") }
+            print(
+                "Candidate pairs: \(result.candidates.pairs.count) (reduction ratio \(String(format: "%.6f", result.candidates.reductionRatio)))."
+            )
+            print(
+                "EM: \(result.iterations) iterations; share of candidate pairs that match \(String(format: "%.4f", result.model.matchProportion))."
+            )
+            print(
+                "Thresholds: link at weight \(String(format: "%.2f", result.thresholds.link)), review from \(String(format: "%.2f", result.thresholds.review))."
+            )
+            print("Links: \(result.links.count) written to \(out). For review: \(result.reviews.count).")
         }
-        guard !configuration.fields.isEmpty else {
-            throw ValidationError(
-                "The files share none of given_name, surname, date_of_birth, sex, postcode, address: give --config.")
+
+        static func configuration(at path: String, columns: Set<String>) throws -> Linker.Configuration {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ValidationError("Cannot read the configuration \(path).")
+            }
+            let configuration: Linker.Configuration
+            do {
+                configuration = try JSONDecoder().decode(Linker.Configuration.self, from: data)
+            } catch let error as DecodingError {
+                throw ValidationError("\(path): \(describe(error))")
+            }
+            for field in configuration.fields where !columns.contains(field.name) {
+                throw ValidationError("\(path): the field '\(field.name)' is not a column of both files.")
+            }
+            return configuration
         }
-        let printer = StageProgress()
-        let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
-        try LinkageFiles.pairsCSV(result.links, of: result).write(toFile: out, atomically: true, encoding: .utf8)
-        if let review {
-            try LinkageFiles.pairsCSV(result.reviews, of: result).write(
-                toFile: review, atomically: true, encoding: .utf8)
+
+        static func describe(_ error: DecodingError) -> String {
+            func path(_ context: DecodingError.Context) -> String {
+                context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            }
+            switch error {
+            case .keyNotFound(let key, let context): return "missing '\(key.stringValue)' at \(path(context))"
+            case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+                return "\(context.debugDescription) at \(path(context))"
+            @unknown default: return "\(error)"
+            }
         }
-        let seconds = Date().timeIntervalSince(started)
-        print("Linked \(leftRecords.count) × \(rightRecords.count) records in \(String(format: "%.2f", seconds)) s.")
-        print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
-        for count in result.candidates.counts { print("  blocking on \(count.rule): \(count.pairs) pairs") }
-        print(
-            "Candidate pairs: \(result.candidates.pairs.count) (reduction ratio \(String(format: "%.6f", result.candidates.reductionRatio)))."
-        )
-        print(
-            "EM: \(result.iterations) iterations; share of candidate pairs that match \(String(format: "%.4f", result.model.matchProportion))."
-        )
-        print(
-            "Thresholds: link at weight \(String(format: "%.2f", result.thresholds.link)), review from \(String(format: "%.2f", result.thresholds.review))."
-        )
-        print("Links: \(result.links.count) written to \(out). For review: \(result.reviews.count).")
     }
 
-    private func read(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read \(path): no such file, or not readable.")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw ValidationError("\(path) is not UTF-8 text.")
-        }
-        return text
-    }
+    struct Encode: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Encode a file into keyed Bloom filters, one per field, for linkage without names.",
+            discussion: """
+                Each partner runs this on its own file with the key the partners share, and sends only
+                the encoded file. Fields: those of given_name, surname, date_of_birth, sex, postcode and
+                address present, normalised first; each becomes a Bloom filter of its bigrams (HMAC-SHA256
+                under the key, double hashing). Read docs/linkage.md for what the key and the parameters
+                protect and which attacks these encodings do not resist.
+                """)
 
-    static func configuration(at path: String, columns: Set<String>) throws -> Linker.Configuration {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ValidationError("Cannot read the configuration \(path).")
-        }
-        let configuration: Linker.Configuration
-        do {
-            configuration = try JSONDecoder().decode(Linker.Configuration.self, from: data)
-        } catch let error as DecodingError {
-            throw ValidationError("\(path): \(Self.describe(error))")
-        }
-        for field in configuration.fields where !columns.contains(field.name) {
-            throw ValidationError("\(path): the field '\(field.name)' is not a column of both files.")
-        }
-        return configuration
-    }
+        @Option(help: "The file to encode (CSV with an 'id' column).")
+        var input: String
 
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        @Option(help: "A file holding the partners' shared secret key (at least 16 bytes).")
+        var keyFile: String
+
+        @Option(help: "Where to write the encoded CSV.")
+        var out: String
+
+        @Option(help: "Bits per field filter.")
+        var bits: Int = 1_024
+
+        @Option(help: "Bits set per bigram.")
+        var hashes: Int = 20
+
+        func validate() throws {
+            if !(64...16_384).contains(bits) { throw ValidationError("--bits must be between 64 and 16,384.") }
+            if !(1...100).contains(hashes) { throw ValidationError("--hashes must be between 1 and 100.") }
         }
-        switch error {
-        case .keyNotFound(let key, let context): return "missing '\(key.stringValue)' at \(path(context))"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(context.debugDescription) at \(path(context))"
-        @unknown default: return "\(error)"
+
+        func run() throws {
+            guard let key = FileManager.default.contents(atPath: keyFile) else {
+                throw ValidationError("Cannot read the key file \(keyFile).")
+            }
+            guard key.count >= 16 else {
+                throw ValidationError("The key in \(keyFile) is \(key.count) bytes; use at least 16 random bytes.")
+            }
+            let text = try readText(input)
+            let records: [LinkageRecord]
+            let columns: [String]
+            do {
+                records = try LinkageFiles.records(file: input, text: text)
+                columns = try LinkageFiles.columns(file: input, text: text)
+            } catch {
+                throw ValidationError(error.description)
+            }
+            let fields = Linker.Configuration.standard(columns: Set(columns)).fields
+            guard !fields.isEmpty else {
+                throw ValidationError(
+                    "\(input) has none of given_name, surname, date_of_birth, sex, postcode, address to encode.")
+            }
+            let encoder = BloomFilterEncoder(
+                key: key, parameters: .init(bitCount: bits, hashCount: hashes))
+            try LinkageFiles.encodedCSV(records, fields: fields, encoder: encoder).write(
+                toFile: out, atomically: true, encoding: .utf8)
+            print("Encoded \(records.count) records (\(fields.map(\.name).joined(separator: ", "))) into \(out).")
         }
     }
+}
+
+func readText(_ path: String) throws -> String {
+    guard let data = FileManager.default.contents(atPath: path) else {
+        throw ValidationError("Cannot read \(path): no such file, or not readable.")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+        throw ValidationError("\(path) is not UTF-8 text.")
+    }
+    return text
 }
 
 /// The stages of a linkage run on standard error.

@@ -36,6 +36,19 @@ public enum LinkageFiles {
         try CSVTable(file: file, text: text, requiredColumns: []).header
     }
 
+    /// `id` and one base64 Bloom filter per field; a field that could not be read stays empty.
+    public static func encodedCSV(_ records: [LinkageRecord], fields: [LinkageField], encoder: BloomFilterEncoder)
+        -> String
+    {
+        var lines = [(["id"] + fields.map(\.name)).joined(separator: ",")]
+        for record in records {
+            let encoded = encoder.encode(record, fields: fields)
+            lines.append(
+                ([CSVField.escape(record.id)] + fields.map { encoded[$0.name]?.base64 ?? "" }).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// `left_id,right_id,match_weight,match_probability`, one line per pair.
     public static func pairsCSV(_ pairs: [ScoredPair], of result: Linker.Result) -> String {
         var lines = ["left_id,right_id,match_weight,match_probability"]

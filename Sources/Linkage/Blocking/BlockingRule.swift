@@ -12,6 +12,10 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
     case phoneticAndYear(nameField: String, dateField: String)
     /// The exact normalised values of the fields together.
     case exact(fields: [String])
+    /// For encodings: the values of `bits` bit positions of each field's filter, drawn from
+    /// `seed` (Hamming locality-sensitive hashing). Filters that differ in few bits often
+    /// agree on all sampled positions; several rules with different seeds catch the rest.
+    case bitSample(fields: [String], seed: Int, bits: Int)
 
     public var description: String {
         switch self {
@@ -20,6 +24,8 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
         case .phonetic(let field): "Soundex of \(field)"
         case .phoneticAndYear(let name, let date): "Soundex of \(name) + year of \(date)"
         case .exact(let fields): "same " + fields.joined(separator: " + ")
+        case .bitSample(let fields, let seed, let bits):
+            "\(bits) sampled bits of each of \(fields.joined(separator: " + ")) (sample \(seed))"
         }
     }
 
@@ -42,6 +48,17 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
             guard case .text(let text) = value(name), case .date(let day) = value(date), let code = Soundex.code(text)
             else { return nil }
             return "\(code)|\(day.year)"
+        case .bitSample(let names, let seed, let bits):
+            var state = UInt64(truncatingIfNeeded: seed) &+ 0x9E37_79B9_7F4A_7C15
+            var key = ""
+            for name in names {
+                guard case .bloom(let filter) = value(name) else { return nil }
+                for _ in 0..<bits {
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    key.append(filter.contains(Int((state >> 33) % UInt64(filter.bitCount))) ? "1" : "0")
+                }
+            }
+            return key
         case .exact(let names):
             var parts: [String] = []
             for name in names {

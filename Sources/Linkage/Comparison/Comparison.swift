@@ -12,6 +12,9 @@ public enum Comparison: Hashable, Sendable, Codable {
     case date
     /// Full postcode; same sector; same district; else disagree.
     case postcode
+    /// Bloom-filter encodings: Dice similarity at or above each threshold (highest first),
+    /// the top one counting as agreement; else disagree.
+    case dice(thresholds: [Double])
 
     public var levelCount: Int {
         switch self {
@@ -20,6 +23,7 @@ public enum Comparison: Hashable, Sendable, Codable {
         case .levenshtein(let edits): edits.count + 2
         case .date: 4
         case .postcode: 4
+        case .dice(let thresholds): thresholds.count + 1
         }
     }
 
@@ -33,6 +37,7 @@ public enum Comparison: Hashable, Sendable, Codable {
             ["different"] + edits.reversed().map { "within \($0) edit\($0 == 1 ? "" : "s")" } + ["same"]
         case .date: ["different", "one part different", "day and month swapped", "same"]
         case .postcode: ["different", "same district", "same sector", "same"]
+        case .dice(let thresholds): ["different"] + thresholds.reversed().map { "Dice ≥ \($0)" }
         }
     }
 
@@ -45,6 +50,12 @@ public enum Comparison: Hashable, Sendable, Codable {
             if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
             let differing = [a.year != b.year, a.month != b.month, a.day != b.day].filter { $0 }.count
             return differing == 1 ? 1 : 0
+        case (.dice(let thresholds), .bloom(let a), .bloom(let b)):
+            let similarity = a.dice(b)
+            for (index, threshold) in thresholds.enumerated() where similarity >= threshold {
+                return levelCount - 1 - index
+            }
+            return 0
         case (.postcode, .postcode(let a), .postcode(let b)):
             if a == b { return 3 }
             if a.sector == b.sector { return 2 }
@@ -77,4 +88,5 @@ public enum FieldValue: Hashable, Sendable {
     case text(String)
     case date(LinkageDate)
     case postcode(Postcode)
+    case bloom(BloomFilter)
 }

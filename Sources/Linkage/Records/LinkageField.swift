@@ -8,6 +8,8 @@ public struct LinkageField: Hashable, Sendable, Codable {
         case postcode
         case sex
         case text
+        /// A Bloom-filter encoding made by `BloomFilterEncoder`, in base64.
+        case encoded
     }
 
     public var name: String
@@ -40,6 +42,7 @@ public struct LinkageField: Hashable, Sendable, Codable {
         case .postcode: .postcode
         case .sex: .exact
         case .text: .levenshtein(maximumEdits: [1, 3])
+        case .encoded: .dice(thresholds: [0.95, 0.85, 0.7])
         }
     }
 }
@@ -81,6 +84,10 @@ public struct RecordPreparer: Sendable {
                 case .date: return LinkageDate.parse(raw).map(FieldValue.date)
                 case .postcode: return Postcode(raw).map(FieldValue.postcode)
                 case .sex: return LinkageSex(raw).map { .text($0.rawValue) }
+                case .encoded:
+                    let text = raw.trimmingCharacters(in: .whitespaces)
+                    guard let bytes = Data(base64Encoded: text), !bytes.isEmpty else { return nil }
+                    return BloomFilter(base64: text, bitCount: bytes.count * 8).map(FieldValue.bloom)
                 case .text:
                     let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
                     return trimmed.isEmpty ? nil : .text(trimmed)

@@ -39,6 +39,28 @@ public struct Linker: Sendable {
                 termFrequencyFields: try container.decodeIfPresent([String].self, forKey: .termFrequencyFields) ?? [])
         }
 
+        /// The configuration for files encoded by `secureplace link encode`: every shared field
+        /// compared by Dice similarity, blocked by sampled bits of each name with the date.
+        public static func encoded(columns: Set<String>) -> Configuration {
+            let fields = ["given_name", "surname", "date_of_birth", "sex", "postcode", "address"]
+                .filter(columns.contains).map { LinkageField(name: $0, kind: .encoded) }
+            // Each name paired with the date of birth, several samples each: blocks stay small
+            // in a large file, and a typo in one field is caught by the rules on the other.
+            let names = ["surname", "given_name"].filter(columns.contains)
+            var rules: [BlockingRule] = []
+            if columns.contains("date_of_birth") {
+                for name in names {
+                    rules += (0..<4).map {
+                        BlockingRule.bitSample(fields: [name, "date_of_birth"], seed: $0, bits: 12)
+                    }
+                }
+            }
+            if rules.isEmpty, let first = fields.first {
+                rules = (0..<4).map { BlockingRule.bitSample(fields: [first.name], seed: $0, bits: 24) }
+            }
+            return Configuration(fields: fields, blockingRules: rules)
+        }
+
         /// The configuration used when none is given: the usual person fields among those
         /// present, and blocking rules over them.
         public static func standard(columns: Set<String>) -> Configuration {
