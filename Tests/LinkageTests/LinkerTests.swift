@@ -84,6 +84,24 @@ struct LinkerTests {
         #expect(Set(result.pairs.map(\.right)).count == result.pairs.count)
     }
 
+    /// Comparing on every core gives exactly what one thread gives.
+    @Test func comparingInParallelChangesNothing() {
+        let (left, right, _) = Self.files(people: 1_500, seed: 5)
+        let configuration = Linker.Configuration.standard(
+            columns: ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        let preparer = RecordPreparer(fields: configuration.fields)
+        let preparedLeft = left.map(preparer.prepare)
+        let preparedRight = right.map(preparer.prepare)
+        let pairs = CandidatePairs(
+            left: preparedLeft, right: preparedRight, rules: configuration.blockingRules, fields: configuration.fields)
+        let serial = ComparisonVectors(
+            pairs: pairs, left: preparedLeft, right: preparedRight, fields: configuration.fields, workers: 1)
+        let parallel = ComparisonVectors(
+            pairs: pairs, left: preparedLeft, right: preparedRight, fields: configuration.fields, workers: 8)
+        #expect(pairs.pairs.count > 10_000)
+        #expect(serial.levels == parallel.levels)
+    }
+
     @Test func theStandardConfigurationUsesTheColumnsItFinds() {
         let configuration = Linker.Configuration.standard(columns: ["id", "surname", "date_of_birth", "nhs_number"])
         #expect(configuration.fields.map(\.name) == ["surname", "date_of_birth"])
