@@ -23,8 +23,6 @@ struct CompiledModel: Sendable {
     let distance: [Double]
     /// `homesByDistance[origin * homeCount + rank]` is a home index.
     let homesByDistance: [Int]
-    /// `distanceRank[origin * homeCount + home]`: 0 for the nearest home.
-    let distanceRank: [Int]
     /// How many of the nearest homes a referral reaches.
     let homesApproached: Int
     let bedsByClass: [Int]
@@ -77,13 +75,6 @@ struct CompiledModel: Sendable {
         }
         self.distance = distance
         homesByDistance = order
-        var rank = Array(repeating: 0, count: order.count)
-        for originIndex in locations.indices {
-            for position in 0..<model.homes.count {
-                rank[originIndex * model.homes.count + order[originIndex * model.homes.count + position]] = position
-            }
-        }
-        distanceRank = rank
         homesApproached = min(max(model.homesApproached ?? model.homes.count, 0), model.homes.count)
         bedsByClass = model.homes.flatMap { [$0.welfareBeds, $0.justiceBeds, $0.flexibleBeds] }
     }

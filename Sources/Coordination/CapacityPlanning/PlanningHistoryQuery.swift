@@ -14,12 +14,9 @@ public struct ReadPlanningHistory: Sendable {
         self.now = now
     }
 
-    /// The declines that are about beds, not about the child.
-    static let capacityReasons: Set<DeclineReason> = [.noVacancyOfRequiredKind, .bedClosedStaffing, .bedClosedRepair]
-
     static func declinedOnlyForLackOfBeds(_ response: HomeResponse) -> Bool {
         guard case .decline(let reasons, _) = response.answer else { return false }
-        return reasons.isSubset(of: capacityReasons)
+        return reasons.allSatisfy(\.isAboutBeds)
     }
 
     /// History from the first submitted referral (or the last `months` months) to now.

@@ -58,11 +58,9 @@ public struct PlanningRuns: Sendable {
             run.updatedAt = now()
             try await Self.save(run, in: store)
             let objective = PlanningObjective(argument: request.objective) ?? .placementRate
-            var threshold = 100.0
-            if case .placedWithinKilometres(let kilometres) = objective { threshold = kilometres }
+            // The optimiser sets the model's distance from its objective.
             let inputs = try await PrepareCapacityModel(store: store, now: now)(
-                maximumWaitDays: request.waitDays, distanceThresholdKilometres: threshold,
-                measuredYears: request.years)
+                maximumWaitDays: request.waitDays, measuredYears: request.years)
             let optimiser = BedPlacementOptimiser(
                 model: inputs.model, objective: objective, replications: request.replications, seed: request.seed,
                 newHomeSites: inputs.newHomeSites)

@@ -32,6 +32,12 @@ public enum DeclineReason: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// Reasons about beds (none vacant, closed), not about the child: they say nothing about
+    /// whether the home would take a child like this when it has a bed.
+    public var isAboutBeds: Bool {
+        [.noVacancyOfRequiredKind, .bedClosedStaffing, .bedClosedRepair].contains(self)
+    }
+
     public static func < (lhs: DeclineReason, rhs: DeclineReason) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
