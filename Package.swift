@@ -35,6 +35,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "Statistics",
+            dependencies: ["SecurePlaceCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Linkage",
             dependencies: [.product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: strictSettings
@@ -52,7 +57,7 @@ let package = Package(
         ),
         .target(
             name: "Coordination",
-            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Linkage", "Storage"],
+            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Linkage", "Statistics", "Storage"],
             resources: [.copy("ReferenceData/Files")],
             swiftSettings: strictSettings
         ),
@@ -84,6 +89,7 @@ let package = Package(
         ),
         .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage"], swiftSettings: strictSettings),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: strictSettings),
         .testTarget(
             name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "SecurePlaceCore"],
             swiftSettings: strictSettings),

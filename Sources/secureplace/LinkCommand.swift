@@ -7,7 +7,7 @@ struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract: "Record linkage: link two files of people, or encode a file for privacy-preserving linkage.",
-        subcommands: [Pairs.self, Encode.self],
+        subcommands: [Pairs.self, Add.self, Encode.self, Cohort.self, Outcomes.self],
         defaultSubcommand: Pairs.self)
 }
 
@@ -28,7 +28,8 @@ extension LinkCommand {
                 With --encoded both files are encodings made by 'secureplace link encode' with the
                 same key: fields are compared by Dice similarity and no name is ever seen.
 
-                Still to come (issue 6): incremental linkage, the review page and linked outcome tables.
+                --linked-set saves the linked set (records, estimate, scored pairs) as JSON so that
+                'secureplace link add' can link new records against it later without starting again.
                 """)
 
         @Option(help: "The first file (for example the cohort).")
@@ -48,6 +49,9 @@ extension LinkCommand {
 
         @Flag(help: "Both files hold Bloom-filter encodings made by 'secureplace link encode'.")
         var encoded = false
+
+        @Option(help: "Also save the linked set to this JSON file, for 'secureplace link add'.")
+        var linkedSet: String?
 
         func run() throws {
             let started = Date()
@@ -76,26 +80,16 @@ extension LinkCommand {
             }
             let printer = StageProgress()
             let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
-            try LinkageFiles.pairsCSV(result.links, of: result).write(toFile: out, atomically: true, encoding: .utf8)
-            if let review {
-                try LinkageFiles.pairsCSV(result.reviews, of: result).write(
-                    toFile: review, atomically: true, encoding: .utf8)
+            try LinkOutput(out: out, review: review).write(result)
+            if let linkedSet {
+                let set = LinkedSet(configuration: configuration, records: (leftRecords, rightRecords), result: result)
+                try JSONEncoder().encode(set).write(to: URL(fileURLWithPath: linkedSet), options: .atomic)
             }
-            let seconds = Date().timeIntervalSince(started)
             print(
-                "Linked \(leftRecords.count) × \(rightRecords.count) records in \(String(format: "%.2f", seconds)) s.")
+                "Linked \(leftRecords.count) × \(rightRecords.count) records in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
+            )
             print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
-            for count in result.candidates.counts { print("  blocking on \(count.rule): \(count.pairs) pairs") }
-            print(
-                "Candidate pairs: \(result.candidates.pairs.count) (reduction ratio \(String(format: "%.6f", result.candidates.reductionRatio)))."
-            )
-            print(
-                "EM: \(result.iterations) iterations; share of candidate pairs that match \(String(format: "%.4f", result.model.matchProportion))."
-            )
-            print(
-                "Thresholds: link at weight \(String(format: "%.2f", result.thresholds.link)), review from \(String(format: "%.2f", result.thresholds.review))."
-            )
-            print("Links: \(result.links.count) written to \(out). For review: \(result.reviews.count).")
+            LinkOutput(out: out, review: review).printSummary(of: result)
         }
 
         static func configuration(at path: String, columns: Set<String>) throws -> Linker.Configuration {

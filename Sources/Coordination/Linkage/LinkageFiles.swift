@@ -1,5 +1,6 @@
 import Foundation
 import Linkage
+import SecurePlaceCore
 
 /// Reading the files partners send for linkage and writing the links back.
 public enum LinkageFiles {
@@ -60,5 +61,49 @@ public enum LinkageFiles {
                 ].joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+extension LinkageFiles {
+    /// A links file written by `secureplace link`: the partner's id → the cohort's id.
+    public static func links(file: String, text: String) throws(ImportError) -> [String: String] {
+        let table = try CSVTable(file: file, text: text, requiredColumns: ["left_id", "right_id"])
+        let left = table.header.firstIndex(of: "left_id")!
+        let right = table.header.firstIndex(of: "right_id")!
+        var links: [String: String] = [:]
+        for row in table.rows {
+            if links[row[right].text] != nil {
+                throw ImportError(
+                    file: file, line: row[right].line, column: right + 1,
+                    problem: "'\(row[right].text)' is linked twice: outcome tables need one-to-one links")
+            }
+            links[row[right].text] = row[left].text
+        }
+        return links
+    }
+
+    /// A partner's events: `id,outcome,date` with outcome one of custody, hospital-admission,
+    /// school-exclusion and the date as YYYY-MM-DD.
+    public static func outcomeEvents(file: String, text: String) throws(ImportError) -> [OutcomeEvent] {
+        let table = try CSVTable(file: file, text: text, requiredColumns: ["id", "outcome", "date"])
+        let columns = ["id", "outcome", "date"].map { table.header.firstIndex(of: $0)! }
+        var events: [OutcomeEvent] = []
+        for row in table.rows {
+            let (id, outcome, date) = (row[columns[0]], row[columns[1]], row[columns[2]])
+            guard let kind = LinkedOutcome(rawValue: outcome.text.trimmingCharacters(in: .whitespaces)) else {
+                throw ImportError(
+                    file: file, line: outcome.line, column: columns[1] + 1,
+                    problem:
+                        "'\(outcome.text)' is not an outcome; use one of \(LinkedOutcome.allCases.map(\.rawValue).joined(separator: ", "))"
+                )
+            }
+            guard let day = CalendarDate(iso: date.text.trimmingCharacters(in: .whitespaces)) else {
+                throw ImportError(
+                    file: file, line: date.line, column: columns[2] + 1,
+                    problem: "'\(date.text)' is not a date written YYYY-MM-DD")
+            }
+            events.append(OutcomeEvent(personID: id.text, outcome: kind, day: day))
+        }
+        return events
     }
 }

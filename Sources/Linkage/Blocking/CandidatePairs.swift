@@ -11,22 +11,37 @@ public struct CandidatePairs: Sendable {
     public var counts: [RuleCount]
     public var leftCount: Int
     public var rightCount: Int
+    /// Records before these indices were linked before: their pairs with each other are not
+    /// candidates again. Both are 0 in a full linkage.
+    public var newLeftFrom: Int
+    public var newRightFrom: Int
 
-    /// One minus the share of all left × right pairs that are compared.
+    /// One minus the share of the pairs that could be compared that are compared (in an
+    /// incremental linkage, the pairs that involve at least one new record).
     public var reductionRatio: Double {
-        let all = Double(leftCount) * Double(rightCount)
+        let all = Double(leftCount) * Double(rightCount) - Double(newLeftFrom) * Double(newRightFrom)
         return all == 0 ? 1 : 1 - Double(pairs.count) / all
     }
 
+    /// The candidates among `left` × `right`; with `newLeftFrom` or `newRightFrom`, only pairs
+    /// with a left record at or after `newLeftFrom` or a right record at or after
+    /// `newRightFrom`, so that records added to a linked set meet every record without the
+    /// old pairs being found again. A pair is a candidate by its own two records alone, so
+    /// a full linkage of the whole files finds the old pairs plus exactly these.
     public init(
-        left: [PreparedRecord], right: [PreparedRecord], rules: [BlockingRule], fields: [LinkageField]
+        left: [PreparedRecord], right: [PreparedRecord], rules: [BlockingRule], fields: [LinkageField],
+        newLeftFrom: Int = 0, newRightFrom: Int = 0
     ) {
+        precondition(newLeftFrom <= left.count && newRightFrom <= right.count, "new records lie within the lists")
         leftCount = left.count
         rightCount = right.count
+        self.newLeftFrom = newLeftFrom
+        self.newRightFrom = newRightFrom
         var seen = Set<UInt64>()
         var pairs: [(left: Int32, right: Int32)] = []
         var counts: [RuleCount] = []
         for rule in rules {
+            // Members are added in index order, so each block's new records are a suffix.
             var blocks: [String: [Int32]] = [:]
             for (index, record) in left.enumerated() {
                 if let key = rule.key(of: record, fields: fields) { blocks[key, default: []].append(Int32(index)) }
@@ -34,8 +49,11 @@ public struct CandidatePairs: Sendable {
             var produced = 0
             for (rightIndex, record) in right.enumerated() {
                 guard let key = rule.key(of: record, fields: fields), let members = blocks[key] else { continue }
-                produced += members.count
-                for leftIndex in members {
+                let partners =
+                    rightIndex >= newRightFrom
+                    ? members[...] : members[Self.firstIndex(in: members, atLeast: Int32(newLeftFrom))...]
+                produced += partners.count
+                for leftIndex in partners {
                     let packed = UInt64(UInt32(leftIndex)) << 32 | UInt64(UInt32(rightIndex))
                     if seen.insert(packed).inserted { pairs.append((leftIndex, Int32(rightIndex))) }
                 }
@@ -45,5 +63,15 @@ public struct CandidatePairs: Sendable {
         pairs.sort { ($0.left, $0.right) < ($1.left, $1.right) }
         self.pairs = pairs
         self.counts = counts
+    }
+
+    private static func firstIndex(in sorted: [Int32], atLeast value: Int32) -> Int {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }

@@ -84,7 +84,7 @@ public enum Comparison: Hashable, Sendable, Codable {
 }
 
 /// A field's value after normalisation.
-public enum FieldValue: Hashable, Sendable {
+public enum FieldValue: Hashable, Sendable, Codable {
     case text(String)
     case date(LinkageDate)
     case postcode(Postcode)

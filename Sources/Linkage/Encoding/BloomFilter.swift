@@ -1,7 +1,7 @@
 import Foundation
 
 /// A fixed-length bit array, the form in which a privacy-preserving encoding carries a field.
-public struct BloomFilter: Hashable, Sendable {
+public struct BloomFilter: Hashable, Sendable, Codable {
     public private(set) var words: [UInt64]
     public let bitCount: Int
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// A calendar date read from a record, in whatever form the partner wrote it.
-public struct LinkageDate: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct LinkageDate: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int

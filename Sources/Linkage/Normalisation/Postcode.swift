@@ -1,6 +1,6 @@
 /// A UK postcode split into the parts comparisons use: "SW1A 1AA" has district "SW1A",
 /// sector "SW1A 1" and the full code.
-public struct Postcode: Hashable, Sendable, CustomStringConvertible {
+public struct Postcode: Hashable, Sendable, Codable, CustomStringConvertible {
     public var outward: String
     public var inward: String
 

@@ -48,7 +48,7 @@ public struct LinkageField: Hashable, Sendable, Codable {
 }
 
 /// A record as a partner supplies it: its key and named string fields.
-public struct LinkageRecord: Hashable, Sendable {
+public struct LinkageRecord: Hashable, Sendable, Codable {
     public var id: String
     public var fields: [String: String]
 

@@ -37,7 +37,7 @@ public struct LinkThresholds: Hashable, Sendable, Codable {
 }
 
 /// A scored candidate pair.
-public struct ScoredPair: Hashable, Sendable {
+public struct ScoredPair: Hashable, Sendable, Codable {
     public var left: Int32
     public var right: Int32
     public var weight: Double

@@ -88,18 +88,32 @@ public struct Linker: Sendable {
         }
     }
 
-    public struct Result: Sendable {
+    /// What EM and the files taught: the model, its thresholds and how common each name
+    /// is. A linked set keeps it so that records added later are scored as the first run
+    /// scored its pairs.
+    public struct Estimate: Sendable, Codable {
         public var model: FellegiSunterModel
         public var iterations: Int
         public var thresholds: LinkThresholds
+        public var termFrequencies: TermFrequencies
+    }
+
+    public struct Result: Sendable {
+        public var estimate: Estimate
         public var candidates: CandidatePairs
+        /// Every candidate pair at or above the review threshold, before the one-to-one
+        /// constraint: what a linked set keeps to resolve again when records are added.
+        public var scoredPairs: [ScoredPair]
         /// Pairs at or above the review threshold (after the one-to-one constraint when asked).
         public var pairs: [ScoredPair]
         public var left: [PreparedRecord]
         public var right: [PreparedRecord]
         public var vectors: ComparisonVectors
-        public var termFrequencies: TermFrequencies
 
+        public var model: FellegiSunterModel { estimate.model }
+        public var iterations: Int { estimate.iterations }
+        public var thresholds: LinkThresholds { estimate.thresholds }
+        public var termFrequencies: TermFrequencies { estimate.termFrequencies }
         public var links: [ScoredPair] { pairs.filter { $0.decision == .link } }
         public var reviews: [ScoredPair] { pairs.filter { $0.decision == .review } }
     }
@@ -131,8 +145,12 @@ public struct Linker: Sendable {
         }
     }
 
+    /// Links two files. With an `estimate` (from an earlier run) EM is skipped and pairs are
+    /// scored by it: that is how an incremental linkage and the full run it must agree with
+    /// score alike.
     public func link(
-        _ leftRecords: [LinkageRecord], _ rightRecords: [LinkageRecord], progress: (Stage) -> Void = { _ in }
+        _ leftRecords: [LinkageRecord], _ rightRecords: [LinkageRecord], estimate given: Estimate? = nil,
+        progress: (Stage) -> Void = { _ in }
     ) -> Result {
         progress(.preparing)
         let preparer = RecordPreparer(fields: configuration.fields)
@@ -144,30 +162,43 @@ public struct Linker: Sendable {
         progress(.comparing)
         let vectors = ComparisonVectors(pairs: candidates, left: left, right: right, fields: configuration.fields)
         progress(.estimating)
-        let (model, iterations) = FellegiSunterModel.estimate(vectors, fields: configuration.fields)
+        let estimate = given ?? self.estimate(from: vectors, left: left, right: right)
         progress(.scoring)
+        let scored = score(candidates, vectors: vectors, left: left, estimate: estimate)
+        progress(.done)
+        return Result(
+            estimate: estimate, candidates: candidates, scoredPairs: scored,
+            pairs: configuration.oneToOne ? OneToOne.resolve(scored) : scored, left: left, right: right,
+            vectors: vectors)
+    }
+
+    func estimate(from vectors: ComparisonVectors, left: [PreparedRecord], right: [PreparedRecord]) -> Estimate {
+        let (model, iterations) = FellegiSunterModel.estimate(vectors, fields: configuration.fields)
         let thresholds = LinkThresholds.probabilities(
             link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
         let frequencies = TermFrequencies(
             fieldIndices: configuration.termFrequencyFields.compactMap { name in
                 configuration.fields.firstIndex { $0.name == name }
             }, left: left, right: right)
+        return Estimate(model: model, iterations: iterations, thresholds: thresholds, termFrequencies: frequencies)
+    }
+
+    /// The candidate pairs at or above the review threshold, in candidate order.
+    func score(
+        _ candidates: CandidatePairs, vectors: ComparisonVectors, left: [PreparedRecord], estimate: Estimate
+    ) -> [ScoredPair] {
         var scored: [ScoredPair] = []
         for (index, pair) in candidates.pairs.enumerated() {
-            let weight = frequencies.contributions(
-                vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: model
+            let weight = estimate.termFrequencies.contributions(
+                vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: estimate.model
             ).reduce(0) { $0 + ($1 ?? 0) }
-            let decision = thresholds.decision(for: weight)
+            let decision = estimate.thresholds.decision(for: weight)
             guard decision != .nonLink else { continue }
             scored.append(
                 ScoredPair(
-                    left: pair.left, right: pair.right, weight: weight, probability: model.probability(weight: weight),
-                    decision: decision))
+                    left: pair.left, right: pair.right, weight: weight,
+                    probability: estimate.model.probability(weight: weight), decision: decision))
         }
-        if configuration.oneToOne { scored = OneToOne.resolve(scored) }
-        progress(.done)
-        return Result(
-            model: model, iterations: iterations, thresholds: thresholds, candidates: candidates, pairs: scored,
-            left: left, right: right, vectors: vectors, termFrequencies: frequencies)
+        return scored
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// How common each value of a field is across both files. Agreeing on a rare surname is
 /// stronger evidence than agreeing on "smith": for an exact agreement on such a field the
 /// weight uses the value's own frequency in place of the field's average u.
-public struct TermFrequencies: Sendable {
+public struct TermFrequencies: Sendable, Codable {
     /// For each field index adjusted, each value's share of the records that have the field.
     public var shares: [Int: [FieldValue: Double]]
 

@@ -58,3 +58,10 @@ extension Store {
         .update()
     }
 }
+
+extension Store {
+    /// Every child's identifiable part: only for exports that need names (a linkage cohort).
+    public func childIdentities() async throws -> [ChildIdentity] {
+        try await ChildIdentityRecord.query(on: database).all().map { try $0.value() }
+    }
+}

@@ -1,0 +1,51 @@
+/// The small-number rule for tables that leave the service (domain.md §7): counts from 1 to
+/// 4 are suppressed with every percentage built on them, further cells are suppressed so that
+/// none can be derived from totals, and public tables may round the other counts to 5.
+public struct DisclosureRule: Hashable, Sendable, Codable {
+    /// The smallest and largest count suppressed as such (zero is shown: it discloses nothing
+    /// about a person).
+    public var smallestSuppressed: Int
+    public var largestSuppressed: Int
+    /// Round the counts that are shown to the nearest multiple of this (nil: shown exactly).
+    public var roundingBase: Int?
+
+    public init(smallestSuppressed: Int = 1, largestSuppressed: Int = 4, roundingBase: Int? = nil) {
+        precondition(smallestSuppressed >= 1 && smallestSuppressed <= largestSuppressed, "a range of counts")
+        precondition(roundingBase.map { $0 >= 1 } ?? true, "a rounding base is positive")
+        self.smallestSuppressed = smallestSuppressed
+        self.largestSuppressed = largestSuppressed
+        self.roundingBase = roundingBase
+    }
+
+    /// The service's default for exports: 1 to 4 suppressed, exact otherwise.
+    public static let standard = DisclosureRule()
+    /// For public pages: as the standard rule, with other counts rounded to 5.
+    public static let publicTables = DisclosureRule(roundingBase: 5)
+
+    public func isTooSmall(_ count: Int) -> Bool { (smallestSuppressed...largestSuppressed).contains(count) }
+
+    public func rounded(_ count: Int) -> Int {
+        guard let base = roundingBase else { return count }
+        return Int((Double(count) / Double(base)).rounded(.toNearestOrAwayFromZero)) * base
+    }
+}
+
+/// What a published cell holds, with the DfE markers for the rest.
+public enum PublishedValue: Hashable, Sendable, CustomStringConvertible {
+    case value(String)
+    /// "c": suppressed to protect confidentiality.
+    case suppressed
+    /// "z": not applicable.
+    case notApplicable
+    /// "x": not available.
+    case notAvailable
+
+    public var description: String {
+        switch self {
+        case .value(let text): text
+        case .suppressed: "c"
+        case .notApplicable: "z"
+        case .notAvailable: "x"
+        }
+    }
+}
