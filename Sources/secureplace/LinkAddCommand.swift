@@ -2,6 +2,7 @@ import ArgumentParser
 import Coordination
 import Foundation
 import Linkage
+import Storage
 
 extension LinkCommand {
     struct Add: AsyncParsableCommand {
@@ -31,11 +32,16 @@ extension LinkCommand {
         @Option(help: "Also write the pairs for clerical review to this CSV file.")
         var review: String?
 
+        @Option(help: "Queue the pairs for clerical review on the analysts' web page under this study name.")
+        var reviewStudy: String?
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+
         func validate() throws {
             if left == nil && right == nil { throw ValidationError("Give new records with --left, --right or both.") }
         }
 
-        func run() throws {
+        func run() async throws {
             let started = Date()
             guard let data = FileManager.default.contents(atPath: linkedSet) else {
                 throw ValidationError("Cannot read the linked set \(linkedSet).")
@@ -63,6 +69,7 @@ extension LinkCommand {
                 "Added \(newLeft.count) left and \(newRight.count) right records to a set of \(set.left.count) × \(set.right.count) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
             )
             LinkOutput(out: out, review: review).printSummary(of: result)
+            if let reviewStudy { try await queueForReview(result, study: reviewStudy, in: databaseOptions) }
         }
 
         static func records(_ path: String) throws -> [LinkageRecord] {
@@ -74,6 +81,14 @@ extension LinkCommand {
             }
         }
     }
+}
+
+/// Puts a run's uncertain pairs on the analysts' clerical review page.
+func queueForReview(_ result: Linker.Result, study: String, in databaseOptions: DatabaseOptions) async throws {
+    let added = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+        try await LinkageReviews(store: store, now: { Date() }).queue(result, study: study)
+    }
+    print("Queued \(added) new pairs for clerical review in the study '\(study)' (of \(result.reviews.count)).")
 }
 
 /// Where a linkage writes its pairs, and the summary it prints.

@@ -23,7 +23,8 @@ extension LinkCommand {
                 year, postcode sector, Soundex of the given name + birth year, and date of birth.
                 The output has left_id,right_id,match_weight,match_probability for the pairs linked
                 one-to-one (posterior probability at least 0.95); --review writes the pairs between
-                0.5 and 0.95 for clerical review. --config names a JSON file (see docs/linkage.md).
+                0.5 and 0.95 for clerical review, and --review-study queues them on the analysts'
+                review page (/linkage/reviews) in the database. --config names a JSON file (see docs/linkage.md).
 
                 With --encoded both files are encodings made by 'secureplace link encode' with the
                 same key: fields are compared by Dice similarity and no name is ever seen.
@@ -53,7 +54,12 @@ extension LinkCommand {
         @Option(help: "Also save the linked set to this JSON file, for 'secureplace link add'.")
         var linkedSet: String?
 
-        func run() throws {
+        @Option(help: "Queue the pairs for clerical review on the analysts' web page under this study name.")
+        var reviewStudy: String?
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        func run() async throws {
             let started = Date()
             let leftText = try readText(left)
             let rightText = try readText(right)
@@ -90,6 +96,7 @@ extension LinkCommand {
             )
             print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
             LinkOutput(out: out, review: review).printSummary(of: result)
+            if let reviewStudy { try await queueForReview(result, study: reviewStudy, in: databaseOptions) }
         }
 
         static func configuration(at path: String, columns: Set<String>) throws -> Linker.Configuration {

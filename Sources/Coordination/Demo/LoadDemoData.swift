@@ -1,4 +1,5 @@
 import Foundation
+import Linkage
 import SecurePlaceCore
 import Storage
 
@@ -47,6 +48,20 @@ public struct LoadDemoData: Sendable {
                     by: nil, action: "demo-data.load", objectType: "dataset", objectID: "seed-\(dataset.seed)",
                     at: dataset.end))
         }
+        // A linkage study with its uncertain pairs waiting on the analysts' review page.
+        let cohort = dataset.identities.map { identity in
+            LinkageRecord(
+                id: dataset.children.first { $0.id == identity.childID }?.pseudonym ?? identity.childID.uuidString,
+                fields: [
+                    "given_name": identity.givenName, "surname": identity.familyName,
+                    "date_of_birth": identity.dateOfBirth.iso,
+                ])
+        }
+        let extract = DemoLinkageStudy.extract(dataset)
+        let result = Linker(configuration: .standard(columns: ["given_name", "surname", "date_of_birth"])).link(
+            cohort, extract)
+        _ = try await LinkageReviews(store: store, now: { dataset.end }).queue(
+            result, study: DemoLinkageStudy.studyName)
     }
 }
 

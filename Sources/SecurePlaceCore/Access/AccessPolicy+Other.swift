@@ -18,6 +18,12 @@ extension AccessPolicy {
         [.analyst, .coordinator].contains(principal.role) ? .allowed : .forbidden
     }
 
+    /// Clerical review of uncertain linkage pairs is part of a linkage study: analysts only,
+    /// and the page shows them masked values, never names.
+    public static func mayReviewLinkage(_ principal: Principal) -> AccessDecision {
+        principal.role == .analyst ? .allowed : .forbidden
+    }
+
     /// Who has an inbox of notifications at all.
     public static func mayListNotifications(_ principal: Principal) -> AccessDecision {
         [.regulator, .coordinator].contains(principal.role) ? .allowed : .forbidden

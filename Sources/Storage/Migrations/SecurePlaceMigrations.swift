@@ -14,5 +14,6 @@ extension Migrations {
         add(AddReferralJourney(), to: .secureplace)
         add(AddFollowUpsAndLeases(), to: .secureplace)
         add(AddPlanningRuns(), to: .secureplace)
+        add(AddLinkageReviews(), to: .secureplace)
     }
 }

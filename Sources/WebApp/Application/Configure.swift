@@ -46,7 +46,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let collections: [any RouteCollection] = [
         BedBoardController(), ReferralsAPIController(), ReferralPagesController(), NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
-        PlanningPagesController(),
+        PlanningPagesController(), LinkageReviewPagesController(),
     ]
     for collection in collections { try signedIn.register(collection: collection) }
     try app.register(collection: HealthController())

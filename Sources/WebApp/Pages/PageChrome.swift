@@ -53,7 +53,10 @@ struct NavigationLink: Encodable {
         case .admin:
             links.append(.init(href: "/admin/users", text: "Organisations and accounts"))
         case .analyst:
-            links.append(.init(href: "/planning", text: "Capacity planning"))
+            links += [
+                .init(href: "/planning", text: "Capacity planning"),
+                .init(href: "/linkage/reviews", text: "Linkage review"),
+            ]
         }
         return links
     }

@@ -153,10 +153,7 @@ struct PlanningPagesController: RouteCollection {
         guard
             let text = try await request.planning.csv(of: try request.uuidParameter("runID"), by: try request.principal)
         else { throw Abort(.notFound, reason: "The run has not finished, so there is no plan to download yet.") }
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "capacity-plan.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return .csvDownload(text, filename: "capacity-plan.csv")
     }
 
     static func reportView(_ report: PlanningReport) -> ReportView {

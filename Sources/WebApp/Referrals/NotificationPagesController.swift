@@ -155,10 +155,7 @@ struct NotificationPagesController: RouteCollection {
     @Sendable func csv(request: Request) async throws -> Response {
         let text = try await request.journey.notificationsCSV(
             by: try request.principal, isDemo: try await Store(request.db).holdsDemoData())
-        var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "csv", parameters: ["charset": "utf-8"])
-        headers.contentDisposition = .init(.attachment, filename: "regulator-notifications.csv")
-        return Response(status: .ok, headers: headers, body: .init(string: text))
+        return .csvDownload(text, filename: "regulator-notifications.csv")
     }
 
     @Sendable func acknowledge(request: Request) async throws -> Response {

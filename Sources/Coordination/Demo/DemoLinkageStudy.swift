@@ -1,0 +1,53 @@
+import Foundation
+import Linkage
+import SecurePlaceCore
+
+/// A synthetic partner extract for the demo's linkage study: most demo children recorded again
+/// as another service would (a typo in the surname, day and month swapped, sex not recorded),
+/// and some recorded so carelessly that linkage cannot be sure. Linked against the cohort, it
+/// leaves uncertain pairs for the review page to show.
+public enum DemoLinkageStudy {
+    public static let studyName = "Demo: synthetic justice extract"
+
+    public static func extract(_ dataset: DemoDataset) -> [LinkageRecord] {
+        var random = SeededRandomNumberGenerator(seed: dataset.seed &+ 0x11AC)
+        let sexes = Dictionary(uniqueKeysWithValues: dataset.children.map { ($0.id, $0.sex) })
+        var records: [LinkageRecord] = []
+        for (index, identity) in dataset.identities.enumerated() {
+            let born = identity.dateOfBirth
+            let sex = sexes[identity.childID] == .male ? "M" : "F"
+            var given = identity.givenName
+            var surname = identity.familyName
+            var date = String(format: "%02d/%02d/%04d", born.day, born.month, born.year)
+            if random.chance(0.7) {
+                if random.chance(0.15) { surname = misspelt(surname) }
+                if random.chance(0.1) && born.day <= 12 {
+                    date = String(format: "%02d/%02d/%04d", born.month, born.day, born.year)
+                }
+                given = given.uppercased()
+            } else if random.chance(0.4) {
+                // Recorded carelessly enough that linkage cannot be sure: a shortened or
+                // misspelt first name and a misspelt surname.
+                given = random.chance(0.5) ? String(given.prefix(3)) : String(given.dropLast()) + "y"
+                surname = misspelt(surname)
+            } else {
+                continue
+            }
+            records.append(
+                LinkageRecord(
+                    id: "J\(100_000 + index)",
+                    fields: [
+                        "given_name": given, "surname": surname, "date_of_birth": date,
+                        "sex": random.chance(0.1) ? "" : sex,
+                    ]))
+        }
+        return records
+    }
+
+    private static func misspelt(_ name: String) -> String {
+        guard name.count > 3 else { return name + "e" }
+        var letters = Array(name)
+        letters[letters.count / 2] = letters[letters.count / 2] == "e" ? "a" : "e"
+        return String(letters)
+    }
+}

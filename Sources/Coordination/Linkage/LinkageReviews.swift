@@ -1,0 +1,131 @@
+import Foundation
+import Linkage
+import SecurePlaceCore
+import Storage
+
+/// The clerical review queue: uncertain pairs a linkage run puts aside, worked through by
+/// analysts, every read and decision audited.
+public struct LinkageReviews: Sendable {
+    public let store: Store
+    public let now: @Sendable () -> Date
+
+    public init(store: Store, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.now = now
+    }
+
+    public struct Pair: Sendable, Hashable {
+        public var id: UUID
+        public var study: String
+        public var item: ReviewItem
+        public var decision: ReviewDecision?
+        public var decidedAt: Date?
+    }
+
+    public struct Listing: Sendable {
+        public var pairs: [Pair]
+        public var total: Int
+        public var undecided: Int
+        public var studies: [String]
+    }
+
+    public static let pageSize = 25
+
+    /// Queues a run's review pairs under a study name (from the command line: no principal).
+    /// Pairs already queued in the study keep their decisions. Returns how many were new.
+    public func queue(_ result: Linker.Result, study: String) async throws -> Int {
+        let instant = now()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let reviews = try result.reviews.map { pair in
+            let item = ReviewItem(pair, of: result)
+            return StoredLinkageReview(
+                id: UUID(), study: study, leftID: item.leftID, rightID: item.rightID, probability: item.probability,
+                evidence: String(decoding: try encoder.encode(item), as: UTF8.self), createdAt: instant)
+        }
+        return try await store.transaction { store in
+            let added = try await store.queue(linkageReviews: reviews)
+            _ = try await store.appendAudit(
+                AuditEntry(
+                    by: nil, action: "linkage-review.queue", objectType: "linkage-study",
+                    objectID: "\(study) (\(added) pairs)", at: instant))
+            return added
+        }
+    }
+
+    public func list(study: String?, decided: Bool, page: Int, by principal: Principal) async throws -> Listing {
+        try allow(principal)
+        let stored = try await store.linkageReviews(
+            study: study, decided: decided, offset: max(page - 1, 0) * Self.pageSize, limit: Self.pageSize)
+        return Listing(
+            pairs: try stored.map(Self.pair),
+            total: try await store.countLinkageReviews(study: study, decided: decided),
+            undecided: try await store.countLinkageReviews(study: study, decided: false),
+            studies: try await store.linkageStudies())
+    }
+
+    public func pair(_ id: UUID, by principal: Principal) async throws -> Pair {
+        try allow(principal)
+        guard let stored = try await store.linkageReview(id: id) else { throw AccessDenied(decision: .hidden) }
+        _ = try await store.appendAudit(
+            AuditEntry(
+                by: principal, action: "linkage-review.read", objectType: "linkage-review", objectID: id.uuidString,
+                at: now()))
+        return try Self.pair(stored)
+    }
+
+    /// Records the decision (a later one replaces an earlier, both audited) and returns the
+    /// next undecided pair of the same study, if any.
+    public func decide(_ id: UUID, _ decision: ReviewDecision, by principal: Principal) async throws -> UUID? {
+        try allow(principal)
+        guard let stored = try await store.linkageReview(id: id) else { throw AccessDenied(decision: .hidden) }
+        let instant = now()
+        try await store.transaction { store in
+            try await store.record(
+                linkageReviewDecision: decision.rawValue, on: id, by: principal.userID, at: instant)
+            _ = try await store.appendAudit(
+                AuditEntry(
+                    by: principal, action: "linkage-review.\(decision.rawValue)", objectType: "linkage-review",
+                    objectID: id.uuidString, at: instant))
+        }
+        return try await store.linkageReviews(study: stored.study, decided: false, offset: 0, limit: 1).first?.id
+    }
+
+    /// A study's decided pairs: `left_id,right_id,match_probability,decision,decided_at`,
+    /// the same-person ones to add to the links.
+    public func decisionsCSV(study: String, by principal: Principal) async throws -> String {
+        try allow(principal)
+        var lines = ["left_id,right_id,match_probability,decision,decided_at"]
+        var offset = 0
+        while true {
+            let batch = try await store.linkageReviews(study: study, decided: true, offset: offset, limit: 1_000)
+            for review in batch {
+                lines.append(
+                    [
+                        review.leftID, review.rightID, String(format: "%.6f", review.probability),
+                        review.decision ?? "",
+                        review.decidedAt.map { ISO8601DateFormatter().string(from: $0) } ?? "",
+                    ].map(CSVField.escape).joined(separator: ","))
+            }
+            guard batch.count == 1_000 else { break }
+            offset += 1_000
+        }
+        _ = try await store.appendAudit(
+            AuditEntry(
+                by: principal, action: "linkage-review.export", objectType: "linkage-study", objectID: study, at: now())
+        )
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func allow(_ principal: Principal) throws {
+        let decision = AccessPolicy.mayReviewLinkage(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+    }
+
+    private static func pair(_ stored: StoredLinkageReview) throws -> Pair {
+        Pair(
+            id: stored.id, study: stored.study,
+            item: try JSONDecoder().decode(ReviewItem.self, from: Data(stored.evidence.utf8)),
+            decision: stored.decision.flatMap(ReviewDecision.init(rawValue:)), decidedAt: stored.decidedAt)
+    }
+}
