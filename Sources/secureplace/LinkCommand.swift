@@ -148,6 +148,9 @@ extension LinkCommand {
         @Option(help: "Where to write the encoded CSV.")
         var out: String
 
+        @Option(help: "A JSON linkage configuration whose fields to encode (normalised by their kind); default: the usual person fields present.")
+        var config: String?
+
         @Option(help: "Bits per field filter.")
         var bits: Int = 1_024
 
@@ -175,7 +178,9 @@ extension LinkCommand {
             } catch {
                 throw ValidationError(error.description)
             }
-            let fields = Linker.Configuration.standard(columns: Set(columns)).fields
+            let fields =
+                try config.map { try Pairs.configuration(at: $0, columns: Set(columns)).fields }
+                ?? Linker.Configuration.standard(columns: Set(columns)).fields
             guard !fields.isEmpty else {
                 throw ValidationError(
                     "\(input) has none of given_name, surname, date_of_birth, sex, postcode, address to encode.")

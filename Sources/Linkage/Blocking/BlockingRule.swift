@@ -62,8 +62,11 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
         case .exact(let names):
             var parts: [String] = []
             for name in names {
-                guard let field = value(name) else { return nil }
-                parts.append("\(field)")
+                switch value(name) {
+                case nil: return nil
+                case .bloom(let filter): parts.append(filter.base64)
+                case let field?: parts.append("\(field)")
+                }
             }
             return parts.joined(separator: "|")
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The pairs to compare: the union of every rule's pairs, each pair once, with what each
 /// rule contributed.
 public struct CandidatePairs: Sendable {
@@ -42,13 +44,20 @@ public struct CandidatePairs: Sendable {
         var counts: [RuleCount] = []
         for rule in rules {
             // Members are added in index order, so each block's new records are a suffix.
+            // Keys are computed on all cores; the blocks are built in index order.
+            let leftKeys = ChunkedWork.map(count: left.count) { range in
+                range.map { rule.key(of: left[$0], fields: fields) }
+            }
+            let rightKeys = ChunkedWork.map(count: right.count) { range in
+                range.map { rule.key(of: right[$0], fields: fields) }
+            }
             var blocks: [String: [Int32]] = [:]
-            for (index, record) in left.enumerated() {
-                if let key = rule.key(of: record, fields: fields) { blocks[key, default: []].append(Int32(index)) }
+            for (index, key) in leftKeys.enumerated() {
+                if let key { blocks[key, default: []].append(Int32(index)) }
             }
             var produced = 0
-            for (rightIndex, record) in right.enumerated() {
-                guard let key = rule.key(of: record, fields: fields), let members = blocks[key] else { continue }
+            for (rightIndex, key) in rightKeys.enumerated() {
+                guard let key, let members = blocks[key] else { continue }
                 let partners =
                     rightIndex >= newRightFrom
                     ? members[...] : members[Self.firstIndex(in: members, atLeast: Int32(newLeftFrom))...]

@@ -53,8 +53,8 @@ public struct LinkedSet: Sendable, Codable {
         let linker = Linker(configuration: configuration)
         progress(.preparing)
         let preparer = RecordPreparer(fields: configuration.fields)
-        let allLeft = (left + newLeft).map(preparer.prepare)
-        let allRight = (right + newRight).map(preparer.prepare)
+        let allLeft = preparer.prepare(left + newLeft)
+        let allRight = preparer.prepare(right + newRight)
         progress(.blocking)
         let candidates = CandidatePairs(
             left: allLeft, right: allRight, rules: configuration.blockingRules, fields: configuration.fields,

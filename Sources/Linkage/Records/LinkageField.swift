@@ -74,6 +74,11 @@ public struct RecordPreparer: Sendable {
         self.names = names
     }
 
+    /// Every record, normalised on all cores, in order.
+    public func prepare(_ records: [LinkageRecord]) -> [PreparedRecord] {
+        ChunkedWork.map(count: records.count) { range in range.map { prepare(records[$0]) } }
+    }
+
     public func prepare(_ record: LinkageRecord) -> PreparedRecord {
         PreparedRecord(
             id: record.id,

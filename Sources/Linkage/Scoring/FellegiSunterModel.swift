@@ -39,8 +39,14 @@ public struct FellegiSunterModel: Hashable, Sendable, Codable {
     public static func estimate(
         _ vectors: ComparisonVectors, fields: [LinkageField], maximumIterations: Int = 500, tolerance: Double = 1e-8
     ) -> (model: FellegiSunterModel, iterations: Int) {
+        // Counted on all cores, a table per chunk, then added together.
+        let chunkCounts = ChunkedWork.map(count: vectors.pairCount) { range in
+            var counts: [ArraySlice<Int8>: Double] = [:]
+            for pair in range { counts[vectors.pattern(of: pair), default: 0] += 1 }
+            return Array(counts)
+        }
         var patterns: [ArraySlice<Int8>: Double] = [:]
-        for pair in 0..<vectors.pairCount { patterns[vectors.pattern(of: pair), default: 0] += 1 }
+        for (pattern, count) in chunkCounts { patterns[pattern, default: 0] += count }
         let distinct = Array(patterns.keys)
         let counts = distinct.map { patterns[$0]! }
         let levelCounts = fields.map(\.comparison.levelCount)

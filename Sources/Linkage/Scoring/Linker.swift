@@ -39,15 +39,21 @@ public struct Linker: Sendable {
                 termFrequencyFields: try container.decodeIfPresent([String].self, forKey: .termFrequencyFields) ?? [])
         }
 
-        /// The configuration for files encoded by `secureplace link encode`: every shared field
-        /// compared by Dice similarity, blocked by sampled bits of each name with the date.
+        /// The configuration for files encoded by `secureplace link encode`: every shared column
+        /// but the id compared by Dice similarity (the usual person fields first), blocked on
+        /// the date, the postcode and sampled bits of each name with the date.
         public static func encoded(columns: Set<String>) -> Configuration {
-            let fields = ["given_name", "surname", "date_of_birth", "sex", "postcode", "address"]
-                .filter(columns.contains).map { LinkageField(name: $0, kind: .encoded) }
-            // Each name paired with the date of birth, several samples each: blocks stay small
-            // in a large file, and a typo in one field is caught by the rules on the other.
+            let usual = ["given_name", "surname", "date_of_birth", "sex", "postcode", "address"]
+            let others = columns.subtracting(usual + ["id"]).sorted()
+            let fields = (usual.filter(columns.contains) + others).map { LinkageField(name: $0, kind: .encoded) }
+            // Identical encodings of the date or the postcode share a block, as the same values
+            // do in plain linkage; and each name is paired with the date of birth in several bit
+            // samples, so that a typo in a name still meets its match. (Blocks on a name alone
+            // swamp EM with pairs that share only a common name when the vocabulary is small.)
             let names = ["surname", "given_name"].filter(columns.contains)
-            var rules: [BlockingRule] = []
+            var rules: [BlockingRule] = ["date_of_birth", "postcode"].filter(columns.contains).map {
+                .exact(fields: [$0])
+            }
             if columns.contains("date_of_birth") {
                 for name in names {
                     rules += (0..<4).map {
@@ -154,8 +160,8 @@ public struct Linker: Sendable {
     ) -> Result {
         progress(.preparing)
         let preparer = RecordPreparer(fields: configuration.fields)
-        let left = leftRecords.map(preparer.prepare)
-        let right = rightRecords.map(preparer.prepare)
+        let left = preparer.prepare(leftRecords)
+        let right = preparer.prepare(rightRecords)
         progress(.blocking)
         let candidates = CandidatePairs(
             left: left, right: right, rules: configuration.blockingRules, fields: configuration.fields)
@@ -187,18 +193,19 @@ public struct Linker: Sendable {
     func score(
         _ candidates: CandidatePairs, vectors: ComparisonVectors, left: [PreparedRecord], estimate: Estimate
     ) -> [ScoredPair] {
-        var scored: [ScoredPair] = []
-        for (index, pair) in candidates.pairs.enumerated() {
-            let weight = estimate.termFrequencies.contributions(
-                vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: estimate.model
-            ).reduce(0) { $0 + ($1 ?? 0) }
-            let decision = estimate.thresholds.decision(for: weight)
-            guard decision != .nonLink else { continue }
-            scored.append(
-                ScoredPair(
+        let pairs = candidates.pairs
+        return ChunkedWork.map(count: pairs.count) { range in
+            range.compactMap { index in
+                let pair = pairs[index]
+                let weight = estimate.termFrequencies.contributions(
+                    vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: estimate.model
+                ).reduce(0) { $0 + ($1 ?? 0) }
+                let decision = estimate.thresholds.decision(for: weight)
+                guard decision != .nonLink else { return nil }
+                return ScoredPair(
                     left: pair.left, right: pair.right, weight: weight,
-                    probability: estimate.model.probability(weight: weight), decision: decision))
+                    probability: estimate.model.probability(weight: weight), decision: decision)
+            }
         }
-        return scored
     }
 }

@@ -1,0 +1,102 @@
+"""Runs SecurePlace, Splink and recordlinkage on the same files, one after the other on the
+same machine, and prints precision, recall, F1, total time, records per second and peak memory.
+
+    python compare.py SECUREPLACE_BINARY DATA_DIRECTORY febrl4|synthetic [--skip TOOL ...]
+
+Each tool runs as its own process: the time is wall-clock from start to links written (reading
+the files and, for the Python tools, importing them included), and the peak memory is the
+process's maximum resident set. SecurePlace's encoded run counts the encoding of both files
+(each partner's own step) separately from the linkage.
+"""
+import argparse
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run(command):
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    errors = process.stderr.read().decode(errors="replace")
+    if status != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{errors[-3000:]}")
+    return seconds, usage.ru_maxrss / 1024
+
+
+def pairs(path):
+    with open(path) as file:
+        next(file)
+        return {tuple(line.strip().split(",")[:2]) for line in file if line.strip()}
+
+
+def scores(found, truth):
+    true_positives = len(found & truth)
+    precision = true_positives / len(found) if found else 0
+    recall = true_positives / len(truth)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0
+    return precision, recall, f1
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("binary")
+    parser.add_argument("data")
+    parser.add_argument("kind", choices=["febrl4", "synthetic"])
+    parser.add_argument("--skip", nargs="*", default=[])
+    arguments = parser.parse_args()
+    prefix = os.path.join(arguments.data, arguments.kind if arguments.kind == "febrl4" else "synthetic")
+    left, right = f"{prefix}_a.csv", f"{prefix}_b.csv"
+    truth = pairs(f"{prefix}_truth.csv")
+    records = sum(1 for _ in open(left)) - 1 + sum(1 for _ in open(right)) - 1
+    config = os.path.join(HERE, f"{arguments.kind}.json")
+    work = tempfile.mkdtemp(prefix="linkage-compare-")
+    python = sys.executable
+    runs = []
+
+    def measure(name, command, out, extra_seconds=0.0):
+        if name.split()[0].lower() in arguments.skip:
+            return
+        print(f"  running {name} …", file=sys.stderr, flush=True)
+        seconds, memory = run(command)
+        runs.append((name, *scores(pairs(out), truth), seconds + extra_seconds, memory))
+
+    out = os.path.join(work, "secureplace.csv")
+    measure("SecurePlace", [arguments.binary, "link", "--left", left, "--right", right, "--config", config,
+                            "--out", out], out)
+    if arguments.kind == "febrl4" and "encoded" not in arguments.skip:
+        key = os.path.join(work, "key")
+        with open(key, "wb") as file:
+            file.write(os.urandom(32))
+        encode_seconds = 0.0
+        for source, target in ((left, "left.enc.csv"), (right, "right.enc.csv")):
+            seconds, _ = run([arguments.binary, "link", "encode", "--input", source, "--config", config,
+                              "--key-file", key, "--out", os.path.join(work, target)])
+            encode_seconds += seconds
+        out = os.path.join(work, "secureplace-encoded.csv")
+        measure("SecurePlace, encoded", [arguments.binary, "link", "--encoded", "--config",
+                                         os.path.join(HERE, "febrl4-encoded.json"), "--left",
+                                         os.path.join(work, "left.enc.csv"), "--right",
+                                         os.path.join(work, "right.enc.csv"), "--out", out], out)
+        print(f"  (encoding both files took {encode_seconds:.2f} s more)", file=sys.stderr)
+    out = os.path.join(work, "splink.csv")
+    measure("Splink 4", [python, os.path.join(HERE, "run_splink.py"), left, right, out, arguments.kind], out)
+    out = os.path.join(work, "recordlinkage.csv")
+    measure("recordlinkage ECM", [python, os.path.join(HERE, "run_recordlinkage.py"), left, right, out,
+                                  arguments.kind], out)
+
+    print(f"\n{arguments.kind}: {records:,} records, {len(truth):,} true links, {os.cpu_count()} cores\n")
+    print("| tool | precision | recall | F1 | time (s) | records/s | peak memory (MB) |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for name, precision, recall, f1, seconds, memory in runs:
+        print(f"| {name} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.2f} | {records / seconds:,.0f} | "
+              f"{memory:,.0f} |")
+
+
+if __name__ == "__main__":
+    main()
