@@ -9,6 +9,7 @@ SecurePlace's link threshold.
 """
 import sys
 
+import duckdb
 import pandas as pd
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
@@ -51,7 +52,12 @@ def settings(kind):
 def main(left, right, out, kind):
     creator, training, deterministic = settings(kind)
     frames = [pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None) for path in (left, right)]
-    linker = Linker(frames, creator, db_api=DuckDBAPI())
+    # DuckDB's default limit is 80% of the machine's memory; a lower one with spilling to disk
+    # keeps the process alive on large files (the peak measured is still the process's own).
+    connection = duckdb.connect()
+    connection.execute("SET memory_limit = '14GB'")
+    connection.execute("SET temp_directory = '.build-tools/duckdb-spill'")
+    linker = Linker(frames, creator, db_api=DuckDBAPI(connection=connection))
     linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=5e6)
     for rule in training:

@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import Linkage
+
+@Suite("What the clerical review page shows")
+struct ReviewItemTests {
+    @Test func valuesAreMaskedToWhatJudgingTheComparisonNeeds() {
+        #expect(ReviewItem.masked(.text("jordan"), kind: .name) == "J•••••")
+        #expect(ReviewItem.masked(.date(LinkageDate(year: 2010, month: 6, day: 15)!), kind: .date) == "••/06/2010")
+        #expect(ReviewItem.masked(.postcode(Postcode("M1 1AE")!), kind: .postcode) == "M1 1••")
+        #expect(ReviewItem.masked(.text("female"), kind: .sex) == "female")
+        #expect(ReviewItem.masked(.text("12 acacia avenue"), kind: .text) == "(16 characters)")
+        #expect(ReviewItem.masked(nil, kind: .name) == "—")
+    }
+
+    /// The waterfall's steps add up: the prior plus every field's contribution is the pair's
+    /// weight plus the prior, and each field names its comparison level.
+    @Test func theContributionsAddUpToTheWeight() throws {
+        let (left, right, _) = LinkerTests.files(people: 600, seed: 9)
+        let configuration = Linker.Configuration.standard(
+            columns: ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        let result = Linker(configuration: configuration).link(left, right)
+        let pair = try #require(result.links.first)
+        let item = ReviewItem(pair, of: result)
+        let total = item.fields.compactMap(\.contribution).reduce(0, +)
+        #expect(abs(total - item.weight) < 1e-9)
+        #expect(item.fields.map(\.field) == ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        #expect(item.fields.allSatisfy { !$0.agreement.isEmpty })
+        #expect(item.fields.allSatisfy { !$0.left.contains(where: \.isLowercase) || $0.field == "sex" })
+        #expect(abs(item.priorWeight - log2(result.model.matchProportion / (1 - result.model.matchProportion))) < 1e-12)
+    }
+}
+
+@Suite("Work shared over the cores")
+struct ChunkedWorkTests {
+    @Test func resultsKeepTheirOrderWhateverTheNumberOfWorkers() {
+        let one = ChunkedWork.map(count: 50_001, workers: 1) { range in range.map { $0 * 3 } }
+        let many = ChunkedWork.map(count: 50_001, workers: 8) { range in range.map { $0 * 3 } }
+        #expect(one == many)
+        #expect(many.count == 50_001 && many.last == 150_000)
+        #expect(ChunkedWork.map(count: 0) { range in range.map { $0 } }.isEmpty)
+    }
+}
