@@ -7,6 +7,7 @@ rules, u by random sampling, m by expectation-maximisation over two blocking pas
 a match probability of 0.95 or more are written (left_id,right_id), the same threshold as
 SecurePlace's link threshold.
 """
+import os
 import sys
 
 import duckdb
@@ -56,7 +57,8 @@ def main(left, right, out, kind):
     # keeps the process alive on large files (the peak measured is still the process's own).
     connection = duckdb.connect()
     connection.execute("SET memory_limit = '14GB'")
-    connection.execute("SET temp_directory = '.build-tools/duckdb-spill'")
+    spill = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build-tools", "duckdb-spill")
+    connection.execute(f"SET temp_directory = '{spill}'")
     linker = Linker(frames, creator, db_api=DuckDBAPI(connection=connection))
     linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=5e6)
