@@ -6,7 +6,8 @@ import Linkage
 struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
-        abstract: "Record linkage: link two files of people, or encode a file for privacy-preserving linkage.",
+        abstract:
+            "Record linkage: link two files of people, add records to a linked set, encode for privacy-preserving linkage, export the cohort, tabulate linked outcomes.",
         subcommands: [Pairs.self, Add.self, Encode.self, Cohort.self, Outcomes.self],
         defaultSubcommand: Pairs.self)
 }
@@ -148,7 +149,10 @@ extension LinkCommand {
         @Option(help: "Where to write the encoded CSV.")
         var out: String
 
-        @Option(help: "A JSON linkage configuration whose fields to encode (normalised by their kind); default: the usual person fields present.")
+        @Option(
+            help:
+                "A JSON linkage configuration whose fields to encode (normalised by their kind); default: the usual person fields present."
+        )
         var config: String?
 
         @Option(help: "Bits per field filter.")
