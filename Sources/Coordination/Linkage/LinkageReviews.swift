@@ -75,8 +75,10 @@ public struct LinkageReviews: Sendable {
     }
 
     /// Records the decision (a later one replaces an earlier, both audited) and returns the
-    /// next undecided pair of the same study, if any.
-    public func decide(_ id: UUID, _ decision: ReviewDecision, by principal: Principal) async throws -> UUID? {
+    /// pair's study with its next undecided pair, if any.
+    public func decide(_ id: UUID, _ decision: ReviewDecision, by principal: Principal) async throws
+        -> (study: String, next: UUID?)
+    {
         try allow(principal)
         guard let stored = try await store.linkageReview(id: id) else { throw AccessDenied(decision: .hidden) }
         let instant = now()
@@ -88,7 +90,8 @@ public struct LinkageReviews: Sendable {
                     by: principal, action: "linkage-review.\(decision.rawValue)", objectType: "linkage-review",
                     objectID: id.uuidString, at: instant))
         }
-        return try await store.linkageReviews(study: stored.study, decided: false, offset: 0, limit: 1).first?.id
+        let next = try await store.linkageReviews(study: stored.study, decided: false, offset: 0, limit: 1).first?.id
+        return (stored.study, next)
     }
 
     /// A study's decided pairs: `left_id,right_id,match_probability,decision,decided_at`,

@@ -129,9 +129,7 @@ struct LinkageReviewPagesController: RouteCollection {
                 InputError(field: "decision", message: "Choose same person or different people")
             ])
         }
-        let reviews = request.linkageReviews
-        let study = try await reviews.pair(id, by: try request.principal).study
-        let next = try await reviews.decide(id, decision, by: try request.principal)
+        let (study, next) = try await request.linkageReviews.decide(id, decision, by: try request.principal)
         let target =
             next.map { "/linkage/reviews/\($0)" } ?? "/linkage/reviews?study=\(Self.encoded(study))&done=queue"
         return request.redirect(to: target, redirectType: .normal)
