@@ -109,8 +109,9 @@ struct LinkOutput {
         print(
             "Candidate pairs compared: \(result.candidates.pairs.count) (reduction ratio \(String(format: "%.6f", result.candidates.reductionRatio)))."
         )
+        let allPairs = Double(result.candidates.leftCount) * Double(result.candidates.rightCount)
         print(
-            "EM: \(result.iterations) iterations; share of candidate pairs that match \(String(format: "%.4f", result.model.matchProportion))."
+            "Estimate: u from random pairs, m by EM rule by rule (\(result.iterations) iterations at most); about \(Int((result.model.matchProportion * allPairs).rounded())) matches expected."
         )
         print(
             "Thresholds: link at weight \(String(format: "%.2f", result.thresholds.link)), review from \(String(format: "%.2f", result.thresholds.review))."

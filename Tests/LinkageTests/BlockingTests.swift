@@ -40,6 +40,9 @@ struct BlockingTests {
         #expect(candidates.pairs.map { "\(left[Int($0.left)].id)\(right[Int($0.right)].id)" } == ["ax", "by"])
         #expect(candidates.counts.map(\.pairs) == [2, 1, 2])
         #expect(abs(candidates.reductionRatio - (1 - 2.0 / 9)) < 1e-12)
+        // Which rules put each pair together, as estimating m rule by rule needs to know.
+        #expect(candidates.rules(producing: 0) == 0b111)
+        #expect(candidates.rules(producing: 1) == 0b101)
     }
 
     @Test func aRecordMissingTheBlockingFieldIsInNoBlockOfThatRule() {

@@ -20,8 +20,9 @@ struct LinkerTests {
 
     /// People with a true identity, and the same people as another service recorded them:
     /// a typo in a name, day and month swapped, a house move within the sector, sex missing.
-    static func files(people: Int, seed: UInt64) -> (left: [LinkageRecord], right: [LinkageRecord], truth: Set<String>)
-    {
+    static func files(
+        people: Int, seed: UInt64, givenNames: [String] = givenNames, surnames: [String] = surnames
+    ) -> (left: [LinkageRecord], right: [LinkageRecord], truth: Set<String>) {
         var random = FellegiSunterTests.SplitMix(state: seed)
         func pick<T>(_ values: [T]) -> T { values[Int(random.unit() * Double(values.count))] }
         var left: [LinkageRecord] = []

@@ -4,7 +4,7 @@ import SecurePlaceCore
 
 /// A synthetic partner extract for the demo's linkage study: most demo children recorded again
 /// as another service would (a typo in the surname, day and month swapped, sex not recorded),
-/// and some recorded so carelessly that linkage cannot be sure. Linked against the cohort, it
+/// some carelessly, and some under another surname, which linkage cannot be sure of. Linked against the cohort, it
 /// leaves uncertain pairs for the review page to show.
 public enum DemoLinkageStudy {
     public static let studyName = "Demo: synthetic justice extract"
@@ -25,11 +25,16 @@ public enum DemoLinkageStudy {
                     date = String(format: "%02d/%02d/%04d", born.month, born.day, born.year)
                 }
                 given = given.uppercased()
-            } else if random.chance(0.4) {
-                // Recorded carelessly enough that linkage cannot be sure: a shortened or
-                // misspelt first name and a misspelt surname.
+            } else if random.chance(0.2) {
+                // Recorded carelessly: a shortened or misspelt first name and a misspelt
+                // surname, which linkage still sees through.
                 given = random.chance(0.5) ? String(given.prefix(3)) : String(given.dropLast()) + "y"
                 surname = misspelt(surname)
+            } else if random.chance(0.35) {
+                // Known to this service by another surname (a stepfather's, say): only the
+                // first name and the date of birth agree, which is what a reviewer must judge.
+                surname = dataset.identities.randomElement(using: &random)?.familyName ?? surname
+                given = given.uppercased()
             } else {
                 continue
             }

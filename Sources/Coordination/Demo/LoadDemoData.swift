@@ -58,8 +58,11 @@ public struct LoadDemoData: Sendable {
                 ])
         }
         let extract = DemoLinkageStudy.extract(dataset)
-        let result = Linker(configuration: .standard(columns: ["given_name", "surname", "date_of_birth"])).link(
-            cohort, extract)
+        // A cautious study links only pairs it is 99% sure of and has an analyst judge the
+        // rest above even odds: children known by another surname fall there.
+        var configuration = Linker.Configuration.standard(columns: ["given_name", "surname", "date_of_birth"])
+        configuration.linkProbability = 0.99
+        let result = Linker(configuration: configuration).link(cohort, extract)
         _ = try await LinkageReviews(store: store, now: { dataset.end }).queue(
             result, study: DemoLinkageStudy.studyName)
     }

@@ -29,6 +29,16 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
         }
     }
 
+    /// The fields the rule reads: pairs it puts together agree on them (or on part of them)
+    /// whether they match or not, so they say nothing about m within its blocks.
+    public var fieldNames: [String] {
+        switch self {
+        case .prefixAndYear(let name, _, let date), .phoneticAndYear(let name, let date): [name, date]
+        case .postcodeSector(let field), .phonetic(let field): [field]
+        case .exact(let fields), .bitSample(let fields, _, _): fields
+        }
+    }
+
     /// The record's block under this rule, or nil when a field it needs is missing.
     func key(of record: PreparedRecord, fields: [LinkageField]) -> String? {
         func value(_ name: String) -> FieldValue? {

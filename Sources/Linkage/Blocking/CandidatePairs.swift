@@ -17,6 +17,10 @@ public struct CandidatePairs: Sendable {
     /// candidates again. Both are 0 in a full linkage.
     public var newLeftFrom: Int
     public var newRightFrom: Int
+    /// For each rule, each record's block as a number shared by both sides (-1: none), so
+    /// that which rules put a pair together can be asked afterwards without a set per pair.
+    var leftBlocks: [[Int32]]
+    var rightBlocks: [[Int32]]
 
     /// One minus the share of the pairs that could be compared that are compared (in an
     /// incremental linkage, the pairs that involve at least one new record).
@@ -42,6 +46,8 @@ public struct CandidatePairs: Sendable {
         var seen = Set<UInt64>()
         var pairs: [(left: Int32, right: Int32)] = []
         var counts: [RuleCount] = []
+        var leftBlocks: [[Int32]] = []
+        var rightBlocks: [[Int32]] = []
         for rule in rules {
             // Members are added in index order, so each block's new records are a suffix.
             // Keys are computed on all cores; the blocks are built in index order.
@@ -51,13 +57,28 @@ public struct CandidatePairs: Sendable {
             let rightKeys = ChunkedWork.map(count: right.count) { range in
                 range.map { rule.key(of: right[$0], fields: fields) }
             }
-            var blocks: [String: [Int32]] = [:]
+            var blockNumbers: [String: Int32] = [:]
+            var blocks: [[Int32]] = []
+            var leftBlock = [Int32](repeating: -1, count: left.count)
             for (index, key) in leftKeys.enumerated() {
-                if let key { blocks[key, default: []].append(Int32(index)) }
+                guard let key else { continue }
+                let number: Int32
+                if let known = blockNumbers[key] {
+                    number = known
+                } else {
+                    number = Int32(blocks.count)
+                    blockNumbers[key] = number
+                    blocks.append([])
+                }
+                leftBlock[index] = number
+                blocks[Int(number)].append(Int32(index))
             }
+            var rightBlock = [Int32](repeating: -1, count: right.count)
             var produced = 0
             for (rightIndex, key) in rightKeys.enumerated() {
-                guard let key, let members = blocks[key] else { continue }
+                guard let key, let number = blockNumbers[key] else { continue }
+                rightBlock[rightIndex] = number
+                let members = blocks[Int(number)]
                 let partners =
                     rightIndex >= newRightFrom
                     ? members[...] : members[Self.firstIndex(in: members, atLeast: Int32(newLeftFrom))...]
@@ -67,11 +88,26 @@ public struct CandidatePairs: Sendable {
                     if seen.insert(packed).inserted { pairs.append((leftIndex, Int32(rightIndex))) }
                 }
             }
+            leftBlocks.append(leftBlock)
+            rightBlocks.append(rightBlock)
             counts.append(RuleCount(rule: rule, pairs: produced))
         }
         pairs.sort { ($0.left, $0.right) < ($1.left, $1.right) }
         self.pairs = pairs
         self.counts = counts
+        self.leftBlocks = leftBlocks
+        self.rightBlocks = rightBlocks
+    }
+
+    /// The rules (bit i: the i-th rule, for the first 64) that put the pair at `index` together.
+    func rules(producing index: Int) -> UInt64 {
+        let pair = pairs[index]
+        var mask: UInt64 = 0
+        for rule in 0..<min(leftBlocks.count, 64) {
+            let block = leftBlocks[rule][Int(pair.left)]
+            if block >= 0 && block == rightBlocks[rule][Int(pair.right)] { mask |= 1 << UInt64(rule) }
+        }
+        return mask
     }
 
     private static func firstIndex(in sorted: [Int32], atLeast value: Int32) -> Int {

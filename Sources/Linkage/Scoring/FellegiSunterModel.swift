@@ -1,7 +1,7 @@
 import Foundation
 
 /// The Fellegi–Sunter model: for each field and level, the probability of that level among
-/// true matches (m) and among non-matches (u), and the share of candidate pairs that match.
+/// true matches (m) and among non-matches (u), and the share of pairs that match (the prior).
 /// A pair's match weight is the sum over its fields of log2(m/u); a missing field adds 0.
 public struct FellegiSunterModel: Hashable, Sendable, Codable {
     public var fields: [LinkageField]
@@ -33,7 +33,9 @@ public struct FellegiSunterModel: Hashable, Sendable, Codable {
         return 1 / (1 + exp2(-(weight + prior)))
     }
 
-    /// Estimates m, u and the match share by expectation–maximisation, without labels.
+    /// Estimates m, u and the match share by expectation–maximisation over all candidate
+    /// pairs at once, without labels. The linker uses `RuleByRuleEstimation`, which falls back
+    /// on this for a field that every blocking rule uses.
     /// The work is done on distinct comparison patterns with their counts, which are few
     /// even for millions of pairs.
     public static func estimate(

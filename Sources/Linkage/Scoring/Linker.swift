@@ -168,7 +168,7 @@ public struct Linker: Sendable {
         progress(.comparing)
         let vectors = ComparisonVectors(pairs: candidates, left: left, right: right, fields: configuration.fields)
         progress(.estimating)
-        let estimate = given ?? self.estimate(from: vectors, left: left, right: right)
+        let estimate = given ?? self.estimate(from: vectors, candidates: candidates, left: left, right: right)
         progress(.scoring)
         let scored = score(candidates, vectors: vectors, left: left, estimate: estimate)
         progress(.done)
@@ -178,8 +178,12 @@ public struct Linker: Sendable {
             vectors: vectors)
     }
 
-    func estimate(from vectors: ComparisonVectors, left: [PreparedRecord], right: [PreparedRecord]) -> Estimate {
-        let (model, iterations) = FellegiSunterModel.estimate(vectors, fields: configuration.fields)
+    func estimate(
+        from vectors: ComparisonVectors, candidates: CandidatePairs, left: [PreparedRecord], right: [PreparedRecord]
+    ) -> Estimate {
+        let (model, iterations) = RuleByRuleEstimation(
+            fields: configuration.fields, rules: configuration.blockingRules
+        ).estimate(vectors: vectors, candidates: candidates, left: left, right: right)
         let thresholds = LinkThresholds.probabilities(
             link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
         let frequencies = TermFrequencies(

@@ -1,0 +1,245 @@
+import Foundation
+
+/// Estimates the model the way Splink does, because EM over all candidate pairs at once goes
+/// wrong on large files: blocking makes the non-matches among the candidates agree on the
+/// blocked fields, so EM learns that agreeing on a name says little, links namesakes who share
+/// a date of birth and lets true pairs lose one-to-one contests.
+///
+/// - u comes from pairs drawn at random from the two files, nearly all non-matches.
+/// - m is estimated rule by rule: EM over the pairs one blocking rule puts together, u held,
+///   the rule's own fields left out (within its blocks they agree whether the pair matches or
+///   not). A field's m is the mean over the rules that estimated it.
+/// - The prior is the share of all pairs that match: the share at which the candidates'
+///   expected matches, by their posterior probabilities, are that share of all pairs.
+///
+/// Then u is drawn again with the pairs that look like matches weighed out, and m and the
+/// prior estimated once more.
+struct RuleByRuleEstimation: Sendable {
+    var fields: [LinkageField]
+    var rules: [BlockingRule]
+    /// How many random pairs u is estimated from (all pairs when there are fewer).
+    var randomPairs = 1_000_000
+    var seed: UInt64 = 0x5EC_0B1A_CE11
+
+    /// A comparison pattern with how often it occurs.
+    struct Pattern: Sendable {
+        var levels: [Int8]
+        var count: Double
+    }
+
+    private struct CandidateKey: Hashable {
+        var rules: UInt64
+        var levels: ArraySlice<Int8>
+    }
+
+    func estimate(
+        vectors: ComparisonVectors, candidates: CandidatePairs, left: [PreparedRecord], right: [PreparedRecord]
+    )
+        -> (model: FellegiSunterModel, iterations: Int)
+    {
+        let byRule = candidatePatterns(vectors: vectors, candidates: candidates)
+        let all = merged(byRule.map { Pattern(levels: $0.levels, count: $0.count) })
+        let random = randomPatterns(left: left, right: right)
+        let allPairs = max(Double(left.count) * Double(right.count), 1)
+        let levelCounts = fields.map(\.comparison.levelCount)
+        var m = levelCounts.map { count in
+            (0..<count).map { level in level == count - 1 ? 0.8 : 0.2 / Double(count - 1) }
+        }
+        var u = Self.nonMatchShares(random, weighedOut: nil, levelCounts: levelCounts)
+        var prior = 0.0
+        var iterations = 0
+        for _ in 0..<2 {
+            var sums = levelCounts.map { Array(repeating: 0.0, count: $0) }
+            var sessions = Array(repeating: 0, count: fields.count)
+            iterations = 0
+            for (index, rule) in rules.prefix(64).enumerated() {
+                let excluded = Set(rule.fieldNames.compactMap { name in fields.firstIndex { $0.name == name } })
+                let included = fields.indices.map { !excluded.contains($0) }
+                let patterns = merged(
+                    byRule.filter { $0.rules & (1 << UInt64(index)) != 0 }.map { pattern in
+                        Pattern(
+                            levels: pattern.levels.enumerated().map { included[$0.offset] ? $0.element : -1 },
+                            count: pattern.count)
+                    })
+                guard !patterns.isEmpty, included.contains(true) else { continue }
+                let session = Self.estimateM(patterns, included: included, u: u, start: m)
+                iterations = max(iterations, session.iterations)
+                for field in fields.indices where included[field] {
+                    sessions[field] += 1
+                    for level in 0..<levelCounts[field] { sums[field][level] += session.m[field][level] }
+                }
+            }
+            let unestimated = Set(fields.indices.filter { sessions[$0] == 0 })
+            for field in fields.indices where sessions[field] > 0 {
+                m[field] = sums[field].map { $0 / Double(sessions[field]) }
+            }
+            if !unestimated.isEmpty {
+                // No rule leaves these fields out: fall back on EM over all the candidates.
+                let fallback = FellegiSunterModel.estimate(vectors, fields: fields).model
+                for field in unestimated { m[field] = fallback.m[field] }
+            }
+            prior = Self.prior(
+                all, m: m, u: u, allPairs: allPairs, start: min(Double(min(left.count, right.count)) / allPairs, 0.5))
+            let model = FellegiSunterModel(fields: fields, m: m, u: u, matchProportion: prior)
+            u = Self.nonMatchShares(random, weighedOut: model, levelCounts: levelCounts)
+        }
+        prior = Self.prior(all, m: m, u: u, allPairs: allPairs, start: prior)
+        return (FellegiSunterModel(fields: fields, m: m, u: u, matchProportion: prior), iterations)
+    }
+
+    /// Each distinct pattern among the candidates with the rules that produced its pairs,
+    /// counted on all cores.
+    private func candidatePatterns(vectors: ComparisonVectors, candidates: CandidatePairs)
+        -> [(rules: UInt64, levels: [Int8], count: Double)]
+    {
+        let chunks = ChunkedWork.map(count: vectors.pairCount) { range in
+            var counts: [CandidateKey: Double] = [:]
+            for pair in range {
+                counts[
+                    CandidateKey(rules: candidates.rules(producing: pair), levels: vectors.pattern(of: pair)),
+                    default: 0] += 1
+            }
+            return Array(counts)
+        }
+        var counts: [CandidateKey: Double] = [:]
+        for (key, count) in chunks { counts[key, default: 0] += count }
+        return counts.map { (rules: $0.key.rules, levels: Array($0.key.levels), count: $0.value) }
+    }
+
+    /// The patterns of random pairs (of every pair when the files are small), compared on
+    /// all cores. The pairs are drawn first, in order, so the answer does not depend on the
+    /// number of cores.
+    private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord]) -> [Pattern] {
+        let total = left.count * right.count
+        guard total > 0 else { return [] }
+        let count = min(total, randomPairs)
+        var drawn: [(left: Int32, right: Int32)] = []
+        drawn.reserveCapacity(count)
+        if total <= randomPairs {
+            for l in left.indices { for r in right.indices { drawn.append((Int32(l), Int32(r))) } }
+        } else {
+            var generator = SplitMix(state: seed)
+            for _ in 0..<count {
+                drawn.append(
+                    (Int32(generator.next() % UInt64(left.count)), Int32(generator.next() % UInt64(right.count))))
+            }
+        }
+        let fields = fields
+        let pairs = drawn
+        let chunks = ChunkedWork.map(count: pairs.count) { range in
+            var counts: [[Int8]: Double] = [:]
+            for index in range {
+                let a = left[Int(pairs[index].left)].values
+                let b = right[Int(pairs[index].right)].values
+                let levels = fields.indices.map { Int8(fields[$0].comparison.level(a[$0], b[$0]) ?? -1) }
+                counts[levels, default: 0] += 1
+            }
+            return Array(counts)
+        }
+        return merged(chunks.map { Pattern(levels: $0.key, count: $0.value) })
+    }
+
+    private func merged(_ patterns: [Pattern]) -> [Pattern] {
+        var counts: [[Int8]: Double] = [:]
+        for pattern in patterns { counts[pattern.levels, default: 0] += pattern.count }
+        return counts.map { Pattern(levels: $0.key, count: $0.value) }.sorted {
+            $0.levels.lexicographicallyPrecedes($1.levels)
+        }
+    }
+
+    /// u: each level's share among random pairs, each pair weighed by the chance that it is
+    /// not a match under `model` (all weigh 1 without one). One pair added to every level
+    /// keeps a level never seen among non-matches from giving an infinite weight.
+    static func nonMatchShares(_ patterns: [Pattern], weighedOut model: FellegiSunterModel?, levelCounts: [Int])
+        -> [[Double]]
+    {
+        var counts = levelCounts.map { Array(repeating: 1.0, count: $0) }
+        for pattern in patterns {
+            let weight = model.map { 1 - $0.probability(weight: $0.weight(pattern.levels[...])) } ?? 1
+            for (field, level) in pattern.levels.enumerated() where level >= 0 {
+                counts[field][Int(level)] += weight * pattern.count
+            }
+        }
+        return counts.map { row in
+            let sum = row.reduce(0, +)
+            return row.map { $0 / sum }
+        }
+    }
+
+    /// EM over one rule's patterns with u held: m of the included fields and the share of
+    /// the rule's pairs that match.
+    static func estimateM(
+        _ patterns: [Pattern], included: [Bool], u: [[Double]], start: [[Double]], maximumIterations: Int = 500,
+        tolerance: Double = 1e-7
+    ) -> (m: [[Double]], iterations: Int) {
+        var m = start
+        var lambda = 0.5
+        let floor = 1e-6
+        var iteration = 0
+        while iteration < maximumIterations {
+            iteration += 1
+            var newM = m.map { $0.map { _ in floor } }
+            var matchTotal = 0.0
+            var total = 0.0
+            for pattern in patterns {
+                var logMatch = log(lambda)
+                var logNonMatch = log(1 - lambda)
+                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
+                    logMatch += log(m[field][Int(level)])
+                    logNonMatch += log(u[field][Int(level)])
+                }
+                let g = 1 / (1 + exp(logNonMatch - logMatch))
+                matchTotal += g * pattern.count
+                total += pattern.count
+                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
+                    newM[field][Int(level)] += g * pattern.count
+                }
+            }
+            for field in newM.indices where included[field] {
+                let sum = newM[field].reduce(0, +)
+                newM[field] = newM[field].map { $0 / sum }
+            }
+            for field in newM.indices where !included[field] { newM[field] = m[field] }
+            let newLambda = min(max(matchTotal / max(total, 1), 1e-9), 1 - 1e-9)
+            let change = max(zip(newM.joined(), m.joined()).map { abs($0 - $1) }.max() ?? 0, abs(newLambda - lambda))
+            m = newM
+            lambda = newLambda
+            if change < tolerance { break }
+        }
+        return (m, iteration)
+    }
+
+    /// The share of all pairs that match: where the candidates' expected number of matches,
+    /// by their posterior probabilities at that share, is that share of all pairs (pairs no
+    /// rule puts together are taken to be non-matches).
+    static func prior(_ patterns: [Pattern], m: [[Double]], u: [[Double]], allPairs: Double, start: Double)
+        -> Double
+    {
+        let model = FellegiSunterModel(fields: [], m: m, u: u, matchProportion: 0.5)
+        let weights = patterns.map { model.weight($0.levels[...]) }
+        var share = min(max(start, 1e-12), 0.5)
+        for _ in 0..<500 {
+            let odds = log2(share / (1 - share))
+            let expected = zip(patterns, weights).reduce(0.0) { sum, item in
+                sum + item.0.count / (1 + exp2(-(item.1 + odds)))
+            }
+            let next = min(max(expected / allPairs, 1e-12), 0.5)
+            defer { share = next }
+            if abs(next - share) <= 1e-9 * share { break }
+        }
+        return share
+    }
+}
+
+/// SplitMix64: the random pairs for u must be the same on every run and machine.
+private struct SplitMix {
+    var state: UInt64
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
