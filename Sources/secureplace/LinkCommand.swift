@@ -7,8 +7,8 @@ struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract:
-            "Record linkage: link two files of people, add records to a linked set, encode for privacy-preserving linkage, export the cohort, tabulate linked outcomes.",
-        subcommands: [Pairs.self, Add.self, Encode.self, Cohort.self, Outcomes.self],
+            "Record linkage: link two files of people, add records to a linked set, encode for privacy-preserving linkage, export the cohort, apply clerical review decisions, tabulate linked outcomes.",
+        subcommands: [Pairs.self, Add.self, Encode.self, Cohort.self, Outcomes.self, Reviewed.self],
         defaultSubcommand: Pairs.self)
 }
 
@@ -18,14 +18,16 @@ extension LinkCommand {
             commandName: "pairs",
             abstract: "Link two files of people (the default: 'secureplace link --left … --right … --out …').",
             discussion: """
-                Fellegi–Sunter with m and u estimated by EM. Both files are CSV with an 'id' column.
+                Fellegi–Sunter: u from random pairs, m by EM rule by rule, no labels needed (see
+                docs/linkage.md). Both files are CSV with an 'id' column.
                 Without --config the fields used are those of given_name, surname, date_of_birth, sex,
                 postcode and address found in both files, with blocking on surname prefix + birth
                 year, postcode sector, Soundex of the given name + birth year, and date of birth.
                 The output has left_id,right_id,match_weight,match_probability for the pairs linked
                 one-to-one (posterior probability at least 0.95); --review writes the pairs between
                 0.5 and 0.95 for clerical review, and --review-study queues them on the analysts'
-                review page (/linkage/reviews) in the database. --config names a JSON file (see docs/linkage.md).
+                review page (/linkage/reviews) in the database; 'secureplace link reviewed' applies the
+                analysts' decisions to the links. --config names a JSON file (see docs/linkage.md).
 
                 With --encoded both files are encodings made by 'secureplace link encode' with the
                 same key: fields are compared by Dice similarity and no name is ever seen.

@@ -49,22 +49,8 @@ public struct LoadDemoData: Sendable {
                     at: dataset.end))
         }
         // A linkage study with its uncertain pairs waiting on the analysts' review page.
-        let cohort = dataset.identities.map { identity in
-            LinkageRecord(
-                id: dataset.children.first { $0.id == identity.childID }?.pseudonym ?? identity.childID.uuidString,
-                fields: [
-                    "given_name": identity.givenName, "surname": identity.familyName,
-                    "date_of_birth": identity.dateOfBirth.iso,
-                ])
-        }
-        let extract = DemoLinkageStudy.extract(dataset)
-        // A cautious study links only pairs it is 99% sure of and has an analyst judge the
-        // rest above even odds: children known by another surname fall there.
-        var configuration = Linker.Configuration.standard(columns: ["given_name", "surname", "date_of_birth"])
-        configuration.linkProbability = 0.99
-        let result = Linker(configuration: configuration).link(cohort, extract)
         _ = try await LinkageReviews(store: store, now: { dataset.end }).queue(
-            result, study: DemoLinkageStudy.studyName)
+            DemoLinkageStudy.linked(dataset), study: DemoLinkageStudy.studyName)
     }
 }
 

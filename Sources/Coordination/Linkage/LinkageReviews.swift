@@ -94,8 +94,8 @@ public struct LinkageReviews: Sendable {
         return (stored.study, next)
     }
 
-    /// A study's decided pairs: `left_id,right_id,match_probability,decision,decided_at`,
-    /// the same-person ones to add to the links.
+    /// A study's decided pairs: `left_id,right_id,match_probability,decision,decided_at`
+    /// (`secureplace link reviewed` applies them to a run's links).
     public func decisionsCSV(study: String, by principal: Principal) async throws -> String {
         try allow(principal)
         var lines = ["left_id,right_id,match_probability,decision,decided_at"]
@@ -118,6 +118,36 @@ public struct LinkageReviews: Sendable {
                 by: principal, action: "linkage-review.export", objectType: "linkage-study", objectID: study, at: now())
         )
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A run's links with the study's decisions applied (from the command line: no
+    /// principal; audited). Nil when nothing was ever queued under the study.
+    public func reviewedLinks(study: String, run: [ReviewedLinks.Link]) async throws -> ReviewedLinks? {
+        guard try await store.linkageStudies().contains(study) else { return nil }
+        var decisions: [ReviewedLinks.Decision] = []
+        for decided in [true, false] {
+            var offset = 0
+            while true {
+                let batch = try await store.linkageReviews(study: study, decided: decided, offset: offset, limit: 1_000)
+                for review in batch {
+                    let weight = try? JSONDecoder().decode(ReviewItem.self, from: Data(review.evidence.utf8)).weight
+                    decisions.append(
+                        ReviewedLinks.Decision(
+                            pair: ReviewedLinks.Link(
+                                leftID: review.leftID, rightID: review.rightID, weight: weight,
+                                probability: review.probability),
+                            decision: review.decision.flatMap(ReviewDecision.init(rawValue:))))
+                }
+                guard batch.count == 1_000 else { break }
+                offset += 1_000
+            }
+        }
+        let reviewed = ReviewedLinks(run: run, decisions: decisions)
+        _ = try await store.appendAudit(
+            AuditEntry(
+                by: nil, action: "linkage-review.apply", objectType: "linkage-study",
+                objectID: "\(study) (\(reviewed.added) added, \(reviewed.removed) removed)", at: now()))
+        return reviewed
     }
 
     private func allow(_ principal: Principal) throws {
