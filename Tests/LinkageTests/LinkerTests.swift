@@ -108,6 +108,7 @@ struct LinkerTests {
         #expect(configuration.fields.map(\.name) == ["surname", "date_of_birth"])
         #expect(configuration.blockingRules.count == 2)
         #expect(configuration.termFrequencyFields == ["surname"])
+        #expect(configuration.estimation == .ruleByRule)
     }
 
     @Test func oneToOneKeepsTheStrongestPairForEachRecord() {

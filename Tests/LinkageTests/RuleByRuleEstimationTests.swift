@@ -85,6 +85,23 @@ struct RuleByRuleEstimationTests {
         #expect(truePositives / Double(truth.count) > 0.95, "recall")
     }
 
+    /// The textbook method stays available (`"estimation": "em"`), and the test above is the
+    /// reason it is not the default: on the same files it links namesakes.
+    @Test func theTextbookEMIsStillThereAndLinksNamesakes() throws {
+        let (left, right, truth) = Self.files(people: 6_000, seed: 22)
+        let json = #"{"fields": [{"name": "given_name", "kind": "name"}], "blockingRules": [], "estimation": "em"}"#
+        #expect(
+            try JSONDecoder().decode(Linker.Configuration.self, from: Data(json.utf8)).estimation
+                == .expectationMaximisation)
+        let configuration = Linker.Configuration(
+            fields: Self.fields, blockingRules: Self.namesakeRules, termFrequencyFields: ["surname", "given_name"],
+            estimation: .expectationMaximisation)
+        let result = Linker(configuration: configuration).link(left, right)
+        #expect(result.model == FellegiSunterModel.estimate(result.vectors, fields: Self.fields).model)
+        let linked = Set(result.links.map { "\(result.left[Int($0.left)].id)|\(result.right[Int($0.right)].id)" })
+        #expect(Double(linked.intersection(truth).count) / Double(linked.count) < 0.9, "precision")
+    }
+
     /// A field every rule blocks on is learned by EM over all the candidates instead.
     @Test func aFieldEveryRuleUsesStillGetsItsM() {
         let rules: [BlockingRule] = [.exact(fields: ["date_of_birth"])]

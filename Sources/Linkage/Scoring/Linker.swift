@@ -10,10 +10,21 @@ public struct Linker: Sendable {
         public var oneToOne: Bool
         /// Fields whose exact agreements are weighed by how common the value is (names).
         public var termFrequencyFields: [String]
+        public var estimation: Estimation
+
+        /// How m, u and the prior are learned from the files.
+        public enum Estimation: String, Sendable, Codable, Hashable {
+            /// u from random pairs, m by EM rule by rule (`RuleByRuleEstimation`): the default.
+            case ruleByRule = "rule-by-rule"
+            /// m, u and the share of matching candidates all by EM over every candidate pair:
+            /// the textbook method, good when the blocks hold few namesakes.
+            case expectationMaximisation = "em"
+        }
 
         public init(
             fields: [LinkageField], blockingRules: [BlockingRule], linkProbability: Double = 0.95,
-            reviewProbability: Double = 0.5, oneToOne: Bool = true, termFrequencyFields: [String] = []
+            reviewProbability: Double = 0.5, oneToOne: Bool = true, termFrequencyFields: [String] = [],
+            estimation: Estimation = .ruleByRule
         ) {
             self.fields = fields
             self.blockingRules = blockingRules
@@ -21,10 +32,11 @@ public struct Linker: Sendable {
             self.reviewProbability = reviewProbability
             self.oneToOne = oneToOne
             self.termFrequencyFields = termFrequencyFields
+            self.estimation = estimation
         }
 
         private enum CodingKeys: String, CodingKey {
-            case fields, blockingRules, linkProbability, reviewProbability, oneToOne, termFrequencyFields
+            case fields, blockingRules, linkProbability, reviewProbability, oneToOne, termFrequencyFields, estimation
         }
 
         /// Only the fields and blocking rules must be given; the rest have their defaults.
@@ -36,7 +48,8 @@ public struct Linker: Sendable {
                 linkProbability: try container.decodeIfPresent(Double.self, forKey: .linkProbability) ?? 0.95,
                 reviewProbability: try container.decodeIfPresent(Double.self, forKey: .reviewProbability) ?? 0.5,
                 oneToOne: try container.decodeIfPresent(Bool.self, forKey: .oneToOne) ?? true,
-                termFrequencyFields: try container.decodeIfPresent([String].self, forKey: .termFrequencyFields) ?? [])
+                termFrequencyFields: try container.decodeIfPresent([String].self, forKey: .termFrequencyFields) ?? [],
+                estimation: try container.decodeIfPresent(Estimation.self, forKey: .estimation) ?? .ruleByRule)
         }
 
         /// The configuration for files encoded by `secureplace link encode`: every shared column
@@ -181,9 +194,13 @@ public struct Linker: Sendable {
     func estimate(
         from vectors: ComparisonVectors, candidates: CandidatePairs, left: [PreparedRecord], right: [PreparedRecord]
     ) -> Estimate {
-        let (model, iterations) = RuleByRuleEstimation(
-            fields: configuration.fields, rules: configuration.blockingRules
-        ).estimate(vectors: vectors, candidates: candidates, left: left, right: right)
+        let (model, iterations) =
+            switch configuration.estimation {
+            case .ruleByRule:
+                RuleByRuleEstimation(fields: configuration.fields, rules: configuration.blockingRules)
+                    .estimate(vectors: vectors, candidates: candidates, left: left, right: right)
+            case .expectationMaximisation: FellegiSunterModel.estimate(vectors, fields: configuration.fields)
+            }
         let thresholds = LinkThresholds.probabilities(
             link: configuration.linkProbability, review: configuration.reviewProbability, model: model)
         let frequencies = TermFrequencies(
