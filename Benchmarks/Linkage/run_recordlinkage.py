@@ -2,6 +2,7 @@
 binary comparison vectors) and writes the pairs it links.
 
     python run_recordlinkage.py LEFT RIGHT OUT febrl4|synthetic
+    python run_recordlinkage.py FILE - OUT febrl1|febrl2|febrl3     (duplicates within one file)
 
 Candidate pairs come from the same blocking passes as SecurePlace's configuration; strings are
 compared by Jaro-Winkler at 0.85 (names) or Levenshtein similarity at 0.85 (other text), as in
@@ -14,7 +15,7 @@ import recordlinkage
 
 
 def features(kind):
-    if kind == "febrl4":
+    if kind.startswith("febrl"):
         blocks = ["given_name", "surname", "date_of_birth", "postcode", "soc_sec_id"]
         names = ["given_name", "surname"]
         exact = ["date_of_birth", "street_number", "state"]
@@ -29,12 +30,13 @@ def features(kind):
 
 
 def main(left, right, out, kind):
-    a, b = (pd.read_csv(path, dtype=str, keep_default_na=False).set_index("id") for path in (left, right))
+    a = pd.read_csv(left, dtype=str, keep_default_na=False).set_index("id")
+    b = pd.read_csv(right, dtype=str, keep_default_na=False).set_index("id") if right != "-" else None
     blocks, names, exact, text = features(kind)
     indexer = recordlinkage.Index()
     for block in blocks:
         indexer.block(block)
-    pairs = indexer.index(a, b)
+    pairs = indexer.index(a, b) if b is not None else indexer.index(a)
     compare = recordlinkage.Compare()
     for column in names:
         compare.string(column, column, method="jarowinkler", threshold=0.85, label=column)
@@ -42,7 +44,7 @@ def main(left, right, out, kind):
         compare.exact(column, column, label=column)
     for column in text:
         compare.string(column, column, method="levenshtein", threshold=0.85, label=column)
-    vectors = compare.compute(pairs, a, b)
+    vectors = compare.compute(pairs, a, b) if b is not None else compare.compute(pairs, a)
     matches = recordlinkage.ECMClassifier(binarize=None).fit_predict(vectors)
     frame = matches.to_frame(index=False)
     frame.columns = ["left_id", "right_id"]

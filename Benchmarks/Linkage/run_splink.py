@@ -1,6 +1,7 @@
 """Links two CSV files with Splink 4 (DuckDB), unsupervised, and writes the pairs it links.
 
     python run_splink.py LEFT RIGHT OUT febrl4|synthetic
+    python run_splink.py FILE - OUT febrl1|febrl2|febrl3      (duplicates within one file)
 
 Parameters are estimated as Splink's documentation recommends: the prior from deterministic
 rules, u by random sampling, m by expectation-maximisation over two blocking passes. Pairs at
@@ -17,7 +18,7 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 
 def settings(kind):
-    if kind == "febrl4":
+    if kind.startswith("febrl"):
         comparisons = [
             cl.NameComparison("given_name"),
             cl.NameComparison("surname"),
@@ -46,13 +47,14 @@ def settings(kind):
         training = [block_on("date_of_birth"), block_on("surname", "given_name")]
         deterministic = [block_on("given_name", "surname", "date_of_birth")]
     return SettingsCreator(
-        link_type="link_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
+        link_type="link_only" if kind in ("febrl4", "synthetic") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
         unique_id_column_name="id", retain_matching_columns=False), training, deterministic
 
 
 def main(left, right, out, kind):
     creator, training, deterministic = settings(kind)
-    frames = [pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None) for path in (left, right)]
+    paths = (left, right) if right != "-" else (left,)
+    frames = [pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None) for path in paths]
     # DuckDB's default limit is 80% of the machine's memory; a lower one with spilling to disk
     # keeps the process alive on large files (the peak measured is still the process's own).
     connection = duckdb.connect()

@@ -109,9 +109,8 @@ struct LinkOutput {
         print(
             "Candidate pairs compared: \(result.candidates.pairs.count) (reduction ratio \(String(format: "%.6f", result.candidates.reductionRatio)))."
         )
-        let allPairs = Double(result.candidates.leftCount) * Double(result.candidates.rightCount)
         print(
-            "Estimate: u from random pairs, m by EM rule by rule (\(result.iterations) iterations at most); about \(Int((result.model.matchProportion * allPairs).rounded())) matches expected."
+            "Estimate: u from random pairs, m by EM rule by rule (\(result.iterations) iterations at most); about \(Int((result.model.matchProportion * result.candidates.allPairs).rounded())) matches expected."
         )
         print(
             "Thresholds: link at weight \(String(format: "%.2f", result.thresholds.link)), review from \(String(format: "%.2f", result.thresholds.review))."

@@ -7,8 +7,8 @@ struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "link",
         abstract:
-            "Record linkage: link two files of people, add records to a linked set, encode for privacy-preserving linkage, export the cohort, apply clerical review decisions, tabulate linked outcomes.",
-        subcommands: [Pairs.self, Add.self, Encode.self, Cohort.self, Outcomes.self, Reviewed.self],
+            "Record linkage: link two files of people, find duplicates in one, add records to a linked set, encode for privacy-preserving linkage, export the cohort, apply clerical review decisions, tabulate linked outcomes.",
+        subcommands: [Pairs.self, Dedupe.self, Add.self, Encode.self, Cohort.self, Outcomes.self, Reviewed.self],
         defaultSubcommand: Pairs.self)
 }
 

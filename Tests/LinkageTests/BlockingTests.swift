@@ -45,6 +45,24 @@ struct BlockingTests {
         #expect(candidates.rules(producing: 1) == 0b101)
     }
 
+    @Test func inOneFileEachPairOfTwoRecordsIsACandidateOnce() {
+        let records = [
+            Self.record("a", "Smith", "2010-01-01", "M1 1AE"), Self.record("b", "Smyth", "2010-01-01", "M1 1ZZ"),
+            Self.record("c", "Jones", "2009-05-05", "CF10 1AA"), Self.record("d", "Smith", "2010-03-03", "M1 1AE"),
+        ]
+        let rules: [BlockingRule] = [
+            .prefixAndYear(nameField: "surname", length: 2, dateField: "date_of_birth"),
+            .postcodeSector(field: "postcode"),
+        ]
+        let candidates = CandidatePairs(deduplicating: records, rules: rules, fields: Self.fields)
+        // a, b and d share a block under both rules; c is alone; no record meets itself.
+        #expect(
+            candidates.pairs.map { "\(records[Int($0.left)].id)\(records[Int($0.right)].id)" } == ["ab", "ad", "bd"])
+        #expect(candidates.counts.map(\.pairs) == [3, 3])
+        #expect(candidates.allPairs == 6)
+        #expect(abs(candidates.reductionRatio - 0.5) < 1e-12)
+    }
+
     @Test func aRecordMissingTheBlockingFieldIsInNoBlockOfThatRule() {
         let left = [Self.record("c", "Okafor", "2011-07-07", "")]
         let right = [Self.record("w", "Okafor", "2011-07-07", "")]

@@ -85,6 +85,21 @@ struct LinkerTests {
         #expect(Set(result.pairs.map(\.right)).count == result.pairs.count)
     }
 
+    /// Both files run together into one: the duplicates to find are the people in both.
+    @Test func findsTheSamePeopleTwiceInOneFile() {
+        let (left, right, truth) = Self.files(people: 2_000, seed: 12)
+        let configuration = Linker.Configuration.standard(
+            columns: ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        let result = Linker(configuration: configuration).deduplicate(left + right)
+        #expect(result.pairs.allSatisfy { $0.left < $0.right }, "each pair once, never a record with itself")
+        let found = Set(result.links.map { "\(result.left[Int($0.left)].id)|\(result.right[Int($0.right)].id)" })
+        let truePositives = Double(found.intersection(truth).count)
+        #expect(truePositives / Double(found.count) > 0.97, "precision")
+        #expect(truePositives / Double(truth.count) > 0.95, "recall")
+        #expect(
+            result.candidates.allPairs == Double(left.count + right.count) * Double(left.count + right.count - 1) / 2)
+    }
+
     /// Comparing on every core gives exactly what one thread gives.
     @Test func comparingInParallelChangesNothing() {
         let (left, right, _) = Self.files(people: 1_500, seed: 5)

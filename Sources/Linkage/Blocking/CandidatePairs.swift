@@ -17,15 +17,23 @@ public struct CandidatePairs: Sendable {
     /// candidates again. Both are 0 in a full linkage.
     public var newLeftFrom: Int
     public var newRightFrom: Int
+    /// Whether left and right are one file searched for duplicates: only pairs of two
+    /// different records, each pair once (the left index below the right).
+    public var deduplicating: Bool
     /// For each rule, each record's block as a number shared by both sides (-1: none), so
     /// that which rules put a pair together can be asked afterwards without a set per pair.
     var leftBlocks: [[Int32]]
     var rightBlocks: [[Int32]]
 
+    /// Every pair of a left and a right record (of two different records in one file).
+    public var allPairs: Double {
+        deduplicating ? Double(leftCount) * Double(max(leftCount - 1, 0)) / 2 : Double(leftCount) * Double(rightCount)
+    }
+
     /// One minus the share of the pairs that could be compared that are compared (in an
     /// incremental linkage, the pairs that involve at least one new record).
     public var reductionRatio: Double {
-        let all = Double(leftCount) * Double(rightCount) - Double(newLeftFrom) * Double(newRightFrom)
+        let all = allPairs - Double(newLeftFrom) * Double(newRightFrom)
         return all == 0 ? 1 : 1 - Double(pairs.count) / all
     }
 
@@ -38,7 +46,24 @@ public struct CandidatePairs: Sendable {
         left: [PreparedRecord], right: [PreparedRecord], rules: [BlockingRule], fields: [LinkageField],
         newLeftFrom: Int = 0, newRightFrom: Int = 0
     ) {
+        self.init(
+            left: left, right: right, rules: rules, fields: fields, newLeftFrom: newLeftFrom,
+            newRightFrom: newRightFrom, deduplicating: false)
+    }
+
+    /// The candidates among the pairs of two different records of one file, each pair once.
+    public init(deduplicating records: [PreparedRecord], rules: [BlockingRule], fields: [LinkageField]) {
+        self.init(
+            left: records, right: records, rules: rules, fields: fields, newLeftFrom: 0, newRightFrom: 0,
+            deduplicating: true)
+    }
+
+    private init(
+        left: [PreparedRecord], right: [PreparedRecord], rules: [BlockingRule], fields: [LinkageField],
+        newLeftFrom: Int, newRightFrom: Int, deduplicating: Bool
+    ) {
         precondition(newLeftFrom <= left.count && newRightFrom <= right.count, "new records lie within the lists")
+        self.deduplicating = deduplicating
         leftCount = left.count
         rightCount = right.count
         self.newLeftFrom = newLeftFrom
@@ -49,14 +74,18 @@ public struct CandidatePairs: Sendable {
         var leftBlocks: [[Int32]] = []
         var rightBlocks: [[Int32]] = []
         for rule in rules {
-            // Members are added in index order, so each block's new records are a suffix.
+            // Members are added in index order, so each block's new records are a suffix and,
+            // in one file, the records before a given one a prefix.
             // Keys are computed on all cores; the blocks are built in index order.
             let leftKeys = ChunkedWork.map(count: left.count) { range in
                 range.map { rule.key(of: left[$0], fields: fields) }
             }
-            let rightKeys = ChunkedWork.map(count: right.count) { range in
-                range.map { rule.key(of: right[$0], fields: fields) }
-            }
+            let rightKeys =
+                deduplicating
+                ? leftKeys
+                : ChunkedWork.map(count: right.count) { range in
+                    range.map { rule.key(of: right[$0], fields: fields) }
+                }
             var blockNumbers: [String: Int32] = [:]
             var blocks: [[Int32]] = []
             var leftBlock = [Int32](repeating: -1, count: left.count)
@@ -80,8 +109,10 @@ public struct CandidatePairs: Sendable {
                 rightBlock[rightIndex] = number
                 let members = blocks[Int(number)]
                 let partners =
-                    rightIndex >= newRightFrom
-                    ? members[...] : members[Self.firstIndex(in: members, atLeast: Int32(newLeftFrom))...]
+                    deduplicating
+                    ? members[..<Self.firstIndex(in: members, atLeast: Int32(rightIndex))]
+                    : rightIndex >= newRightFrom
+                        ? members[...] : members[Self.firstIndex(in: members, atLeast: Int32(newLeftFrom))...]
                 produced += partners.count
                 for leftIndex in partners {
                     let packed = UInt64(UInt32(leftIndex)) << 32 | UInt64(UInt32(rightIndex))

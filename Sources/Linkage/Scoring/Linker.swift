@@ -178,6 +178,26 @@ public struct Linker: Sendable {
         progress(.blocking)
         let candidates = CandidatePairs(
             left: left, right: right, rules: configuration.blockingRules, fields: configuration.fields)
+        return finish(
+            candidates, left: left, right: right, estimate: given, oneToOne: configuration.oneToOne, progress: progress)
+    }
+
+    /// Finds the records of one file that are the same person, for a file that may hold
+    /// someone more than once: each pair of two different records at most once, and no
+    /// one-to-one constraint, as a person may be there three times.
+    public func deduplicate(_ records: [LinkageRecord], progress: (Stage) -> Void = { _ in }) -> Result {
+        progress(.preparing)
+        let prepared = RecordPreparer(fields: configuration.fields).prepare(records)
+        progress(.blocking)
+        let candidates = CandidatePairs(
+            deduplicating: prepared, rules: configuration.blockingRules, fields: configuration.fields)
+        return finish(candidates, left: prepared, right: prepared, estimate: nil, oneToOne: false, progress: progress)
+    }
+
+    private func finish(
+        _ candidates: CandidatePairs, left: [PreparedRecord], right: [PreparedRecord], estimate given: Estimate?,
+        oneToOne: Bool, progress: (Stage) -> Void
+    ) -> Result {
         progress(.comparing)
         let vectors = ComparisonVectors(pairs: candidates, left: left, right: right, fields: configuration.fields)
         progress(.estimating)
@@ -187,8 +207,7 @@ public struct Linker: Sendable {
         progress(.done)
         return Result(
             estimate: estimate, candidates: candidates, scoredPairs: scored,
-            pairs: configuration.oneToOne ? OneToOne.resolve(scored) : scored, left: left, right: right,
-            vectors: vectors)
+            pairs: oneToOne ? OneToOne.resolve(scored) : scored, left: left, right: right, vectors: vectors)
     }
 
     func estimate(

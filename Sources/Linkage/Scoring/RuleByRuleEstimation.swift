@@ -39,8 +39,9 @@ struct RuleByRuleEstimation: Sendable {
     {
         let byRule = candidatePatterns(vectors: vectors, candidates: candidates)
         let all = merged(byRule.map { Pattern(levels: $0.levels, count: $0.count) })
-        let random = randomPatterns(left: left, right: right)
-        let allPairs = max(Double(left.count) * Double(right.count), 1)
+        let deduplicating = candidates.deduplicating
+        let random = randomPatterns(left: left, right: right, deduplicating: deduplicating)
+        let allPairs = max(candidates.allPairs, 1)
         let levelCounts = fields.map(\.comparison.levelCount)
         var m = levelCounts.map { count in
             (0..<count).map { level in level == count - 1 ? 0.8 : 0.2 / Double(count - 1) }
@@ -109,19 +110,24 @@ struct RuleByRuleEstimation: Sendable {
     /// The patterns of random pairs (of every pair when the files are small), compared on
     /// all cores. The pairs are drawn first, in order, so the answer does not depend on the
     /// number of cores.
-    private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord]) -> [Pattern] {
-        let total = left.count * right.count
+    /// In one file searched for duplicates, the pairs are of two different records.
+    private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord], deduplicating: Bool) -> [Pattern] {
+        let total = deduplicating ? left.count * max(left.count - 1, 0) / 2 : left.count * right.count
         guard total > 0 else { return [] }
         let count = min(total, randomPairs)
         var drawn: [(left: Int32, right: Int32)] = []
         drawn.reserveCapacity(count)
         if total <= randomPairs {
-            for l in left.indices { for r in right.indices { drawn.append((Int32(l), Int32(r))) } }
+            for l in left.indices {
+                for r in (deduplicating ? l + 1 : 0)..<right.count { drawn.append((Int32(l), Int32(r))) }
+            }
         } else {
             var generator = SplitMix(state: seed)
             for _ in 0..<count {
-                drawn.append(
-                    (Int32(generator.next() % UInt64(left.count)), Int32(generator.next() % UInt64(right.count))))
+                let l = Int(generator.next() % UInt64(left.count))
+                var r = Int(generator.next() % UInt64(deduplicating ? right.count - 1 : right.count))
+                if deduplicating && r >= l { r += 1 }
+                drawn.append((Int32(l), Int32(r)))
             }
         }
         let fields = fields

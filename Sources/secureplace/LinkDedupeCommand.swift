@@ -1,0 +1,59 @@
+import ArgumentParser
+import Coordination
+import Foundation
+import Linkage
+
+extension LinkCommand {
+    struct Dedupe: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Find the records of one file that are the same person.",
+            discussion: """
+                For a file that may hold someone more than once (a partner's extract, the FEBRL 1–3
+                benchmark files). The same engine as 'secureplace link': each pair of two different
+                records is compared at most once, and there is no one-to-one constraint, as a person
+                may be in the file three times. The output has left_id,right_id,match_weight,
+                match_probability for the pairs at probability 0.95 or more; --review writes those
+                between 0.5 and 0.95. Without --config the fields and blocking are chosen from the
+                columns, as for 'secureplace link'.
+                """)
+
+        @Option(help: "The file (CSV with an 'id' column).")
+        var input: String
+
+        @Option(help: "A JSON linkage configuration; default: chosen from the columns.")
+        var config: String?
+
+        @Option(help: "Where to write the pairs found as CSV.")
+        var out: String
+
+        @Option(help: "Also write the pairs for clerical review to this CSV file.")
+        var review: String?
+
+        func run() async throws {
+            let started = Date()
+            let text = try readText(input)
+            let records: [LinkageRecord]
+            let configuration: Linker.Configuration
+            do {
+                records = try LinkageFiles.records(file: input, text: text)
+                let columns = Set(try LinkageFiles.columns(file: input, text: text))
+                configuration =
+                    try config.map { try Pairs.configuration(at: $0, columns: columns) } ?? .standard(columns: columns)
+            } catch let error as ImportError {
+                throw ValidationError(error.description)
+            }
+            guard !configuration.fields.isEmpty, !configuration.blockingRules.isEmpty else {
+                throw ValidationError(
+                    "\(input) has none of given_name, surname, date_of_birth, sex, postcode, address: give --config.")
+            }
+            let printer = StageProgress()
+            let result = Linker(configuration: configuration).deduplicate(records) { printer.show($0) }
+            try LinkOutput(out: out, review: review).write(result)
+            print(
+                "Searched \(records.count) records for duplicates in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
+            )
+            print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
+            LinkOutput(out: out, review: review).printSummary(of: result)
+        }
+    }
+}
