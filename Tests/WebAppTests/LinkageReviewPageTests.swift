@@ -37,7 +37,7 @@ struct LinkageReviewPageTests {
             #expect(pairStatus == .ok)
             #expect(html.contains("Are these the same person?"))
             #expect(html.contains("<svg class=\"chart\""), "the waterfall")
-            #expect(html.contains("Prior odds") && html.contains("Match weight"))
+            #expect(html.contains("Prior odds") && html.contains("Final odds"))
             #expect(html.contains("•"), "values are masked")
             // The child's name never reaches an analyst's page.
             let pseudonym = try #require(

@@ -2,7 +2,7 @@ import Foundation
 import Linkage
 
 /// How a pair's match weight builds up, field by field, as an SVG drawn on the server: from
-/// the prior odds that a candidate pair is one person, each field's contribution pushes the
+/// the prior odds that two records drawn at random are one person, each field's contribution pushes the
 /// odds up (agreement) or down (disagreement) to where the pair ends. The scale is log2 of
 /// the odds, with the review and link thresholds marked. The page lists the same figures in
 /// its table for anyone who cannot see the chart.
@@ -27,7 +27,9 @@ enum MatchWeightWaterfall {
                 ))
             running += change
         }
-        steps.append(("Match weight", 0, running, "total"))
+        // The pair's match weight is the sum of the fields' bars; where the odds end is that
+        // weight added to the prior, which is what the thresholds are drawn against.
+        steps.append(("Final odds", 0, running, "total"))
         let linkLine = item.priorWeight + item.linkWeight
         let reviewLine = item.priorWeight + item.reviewWeight
         let ends = steps.flatMap { [$0.start, $0.end] } + [linkLine, reviewLine]
