@@ -62,6 +62,10 @@ public struct ReviewedLinks: Sendable, Hashable {
             if let other = byLeft[pair.leftID] ?? byRight[pair.rightID] {
                 if other.leftID != pair.leftID || other.rightID != pair.rightID {
                     conflicts.append(Conflict(pair: pair, linkedElsewhere: other))
+                } else if let index = links.firstIndex(where: { $0.leftID == pair.leftID && $0.rightID == pair.rightID }
+                ) {
+                    // Already linked by the run: the analyst's judgement is noted all the same.
+                    links[index].reviewed = true
                 }
                 continue
             }

@@ -49,6 +49,7 @@ struct RuleByRuleEstimation: Sendable {
         var u = Self.nonMatchShares(random, weighedOut: nil, levelCounts: levelCounts)
         var prior = 0.0
         var iterations = 0
+        var fallbackModel: FellegiSunterModel?
         for _ in 0..<2 {
             var sums = levelCounts.map { Array(repeating: 0.0, count: $0) }
             var sessions = Array(repeating: 0, count: fields.count)
@@ -75,8 +76,10 @@ struct RuleByRuleEstimation: Sendable {
                 m[field] = sums[field].map { $0 / Double(sessions[field]) }
             }
             if !unestimated.isEmpty {
-                // No rule leaves these fields out: fall back on EM over all the candidates.
-                let fallback = FellegiSunterModel.estimate(vectors, fields: fields).model
+                // No rule leaves these fields out: fall back on EM over all the candidates
+                // (which does not depend on u, so once is enough).
+                let fallback = fallbackModel ?? FellegiSunterModel.estimate(vectors, fields: fields).model
+                fallbackModel = fallback
                 for field in unestimated { m[field] = fallback.m[field] }
             }
             prior = Self.prior(
@@ -107,10 +110,9 @@ struct RuleByRuleEstimation: Sendable {
         return counts.map { (rules: $0.key.rules, levels: Array($0.key.levels), count: $0.value) }
     }
 
-    /// The patterns of random pairs (of every pair when the files are small), compared on
-    /// all cores. The pairs are drawn first, in order, so the answer does not depend on the
-    /// number of cores.
-    /// In one file searched for duplicates, the pairs are of two different records.
+    /// The patterns of random pairs (of every pair when the files are small; of two different
+    /// records when one file is searched for duplicates), compared on all cores. The pairs are
+    /// drawn first, in order, so the answer does not depend on the number of cores.
     private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord], deduplicating: Bool) -> [Pattern] {
         let total = deduplicating ? left.count * max(left.count - 1, 0) / 2 : left.count * right.count
         guard total > 0 else { return [] }
