@@ -9,9 +9,9 @@ struct DemoCommand: AsyncParsableCommand {
         commandName: "demo",
         abstract: "Build a synthetic national demo data set in an empty database.",
         discussion: """
-            Fictional homes (13 in England, 1 in Wales, 240 registered places) and fictional
-            children referred at about 350 a year, with home responses, placements, discharges,
-            unplaced outcomes and regulator notifications. The same seed and months give the same
+            Fictional homes (13 in England, 1 in Wales, 240 registered places) and fictional \
+            children referred at about 350 a year, with home responses, placements, discharges, \
+            unplaced outcomes and regulator notifications. The same seed and months give the same \
             data. Every page and export made from it says "synthetic demo data".
             """)
 

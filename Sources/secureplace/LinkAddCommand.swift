@@ -9,11 +9,11 @@ extension LinkCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link new records against a linked set saved by 'secureplace link --linked-set'.",
             discussion: """
-                Give this month's referrals as --left, a partner's new extract as --right, or both. Only
-                the pairs that involve a new record are compared; they are scored by the estimate the set
-                was linked with, and one-to-one is resolved over old and new pairs together, so the links
-                written are those a full run of the whole files would give with that estimate. The set
-                file is updated in place. To estimate m and u afresh, run 'secureplace link' on the whole
+                Give this month's referrals as --left, a partner's new extract as --right, or both. Only \
+                the pairs that involve a new record are compared; they are scored by the estimate the set \
+                was linked with, and one-to-one is resolved over old and new pairs together, so the links \
+                written are those a full run of the whole files would give with that estimate. The set \
+                file is updated in place. To estimate m and u afresh, run 'secureplace link' on the whole \
                 files instead.
                 """)
 

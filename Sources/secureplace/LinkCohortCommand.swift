@@ -9,10 +9,10 @@ extension LinkCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export the referral cohort of a linkage study, in the layout 'secureplace link' reads.",
             discussion: """
-                One row per child first referred (submitted) in the period: id (the child's pseudonym,
-                never an internal key), given_name, surname, date_of_birth, sex. Nothing about the
-                referral is in the file. The file holds names: send it to a partner only encoded
-                ('secureplace link encode') or under the study's data-sharing agreement. The export is
+                One row per child first referred (submitted) in the period: id (the child's pseudonym, \
+                never an internal key), given_name, surname, date_of_birth, sex. Nothing about the \
+                referral is in the file. The file holds names: send it to a partner only encoded \
+                ('secureplace link encode') or under the study's data-sharing agreement. The export is \
                 recorded in the audit trail.
                 """)
 

@@ -18,21 +18,21 @@ extension LinkCommand {
             commandName: "pairs",
             abstract: "Link two files of people (the default: 'secureplace link --left … --right … --out …').",
             discussion: """
-                Fellegi–Sunter: u from random pairs, m by EM rule by rule, no labels needed (see
-                docs/linkage.md). Both files are CSV with an 'id' column.
-                Without --config the fields used are those of given_name, surname, date_of_birth, sex,
-                postcode and address found in both files, with blocking on surname prefix + birth
-                year, postcode sector, Soundex of the given name + birth year, and date of birth.
-                The output has left_id,right_id,match_weight,match_probability for the pairs linked
-                one-to-one (posterior probability at least 0.95); --review writes the pairs between
-                0.5 and 0.95 for clerical review, and --review-study queues them on the analysts'
-                review page (/linkage/reviews) in the database; 'secureplace link reviewed' applies the
+                Fellegi–Sunter: u from random pairs, m by EM rule by rule, no labels needed (see \
+                docs/linkage.md). Both files are CSV with an 'id' column. \
+                Without --config the fields used are those of given_name, surname, date_of_birth, sex, \
+                postcode and address found in both files, with blocking on surname prefix + birth \
+                year, postcode sector, Soundex of the given name + birth year, and date of birth. \
+                The output has left_id,right_id,match_weight,match_probability for the pairs linked \
+                one-to-one (posterior probability at least 0.95); --review writes the pairs between \
+                0.5 and 0.95 for clerical review, and --review-study queues them on the analysts' \
+                review page (/linkage/reviews) in the database; 'secureplace link reviewed' applies the \
                 analysts' decisions to the links. --config names a JSON file (see docs/linkage.md).
 
-                With --encoded both files are encodings made by 'secureplace link encode' with the
+                With --encoded both files are encodings made by 'secureplace link encode' with the \
                 same key: fields are compared by Dice similarity and no name is ever seen.
 
-                --linked-set saves the linked set (records, estimate, scored pairs) as JSON so that
+                --linked-set saves the linked set (records, estimate, scored pairs) as JSON so that \
                 'secureplace link add' can link new records against it later without starting again.
                 """)
 
@@ -135,10 +135,10 @@ extension LinkCommand {
         static let configuration = CommandConfiguration(
             abstract: "Encode a file into keyed Bloom filters, one per field, for linkage without names.",
             discussion: """
-                Each partner runs this on its own file with the key the partners share, and sends only
-                the encoded file. Fields: those of given_name, surname, date_of_birth, sex, postcode and
-                address present, normalised first; each becomes a Bloom filter of its bigrams (HMAC-SHA256
-                under the key, double hashing). Read docs/linkage.md for what the key and the parameters
+                Each partner runs this on its own file with the key the partners share, and sends only \
+                the encoded file. Fields: those of given_name, surname, date_of_birth, sex, postcode and \
+                address present, normalised first; each becomes a Bloom filter of its bigrams (HMAC-SHA256 \
+                under the key, double hashing). Read docs/linkage.md for what the key and the parameters \
                 protect and which attacks these encodings do not resist.
                 """)
 

@@ -8,12 +8,12 @@ extension LinkCommand {
         static let configuration = CommandConfiguration(
             abstract: "Find the records of one file that are the same person.",
             discussion: """
-                For a file that may hold someone more than once (a partner's extract, the FEBRL 1–3
-                benchmark files). The same engine as 'secureplace link': each pair of two different
-                records is compared at most once, and there is no one-to-one constraint, as a person
-                may be in the file three times. The output has left_id,right_id,match_weight,
-                match_probability for the pairs at probability 0.95 or more; --review writes those
-                between 0.5 and 0.95. Without --config the fields and blocking are chosen from the
+                For a file that may hold someone more than once (a partner's extract, the FEBRL 1–3 \
+                benchmark files). The same engine as 'secureplace link': each pair of two different \
+                records is compared at most once, and there is no one-to-one constraint, as a person \
+                may be in the file three times. The output has left_id,right_id,match_weight, \
+                match_probability for the pairs at probability 0.95 or more; --review writes those \
+                between 0.5 and 0.95. Without --config the fields and blocking are chosen from the \
                 columns, as for 'secureplace link'.
                 """)
 

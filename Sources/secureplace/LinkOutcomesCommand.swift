@@ -11,13 +11,13 @@ extension LinkCommand {
             abstract:
                 "Tabulate custody, hospital admissions and school exclusions after referral, placed and unplaced.",
             discussion: """
-                The cohort is that of 'secureplace link cohort' for the same period. Each partner extract
-                is given as a pair: --links (the output of 'secureplace link' with the cohort as the left
-                file) and --events (CSV: id,outcome,date with outcome one of custody, hospital-admission,
-                school-exclusion; id is the partner's person id). A child counts once per outcome if any
-                linked event falls from the referral day up to its anniversary. The table written is
-                pseudonymised and passes the disclosure rule (counts 1 to 4 shown as c with the
-                percentages built on them, and further cells so none can be worked out from totals);
+                The cohort is that of 'secureplace link cohort' for the same period. Each partner extract \
+                is given as a pair: --links (the output of 'secureplace link' with the cohort as the left \
+                file) and --events (CSV: id,outcome,date with outcome one of custody, hospital-admission, \
+                school-exclusion; id is the partner's person id). A child counts once per outcome if any \
+                linked event falls from the referral day up to its anniversary. The table written is \
+                pseudonymised and passes the disclosure rule (counts 1 to 4 shown as c with the \
+                percentages built on them, and further cells so none can be worked out from totals); \
                 --public also rounds the other counts to the nearest 5.
                 """)
 

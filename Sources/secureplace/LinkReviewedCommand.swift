@@ -8,11 +8,11 @@ extension LinkCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply a study's clerical review decisions to the links of its run.",
             discussion: """
-                Reads the links 'secureplace link' wrote and the decisions analysts made on the review
-                page for the study (queued with --review-study), and writes the final links: pairs
-                judged the same person added, pairs judged different people taken out, in the same
-                layout with a clerical_review column. A same-person pair whose record is already
-                linked to someone else is left out and listed. Pairs not yet decided stay out and are
+                Reads the links 'secureplace link' wrote and the decisions analysts made on the review \
+                page for the study (queued with --review-study), and writes the final links: pairs \
+                judged the same person added, pairs judged different people taken out, in the same \
+                layout with a clerical_review column. A same-person pair whose record is already \
+                linked to someone else is left out and listed. Pairs not yet decided stay out and are \
                 counted. The step is recorded in the audit trail.
                 """)
 

@@ -15,7 +15,7 @@ struct OrganisationsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an organisation.",
             discussion: """
-                Kinds: local-authority (reference: its ONS code), secure-home (the home's reference),
+                Kinds: local-authority (reference: its ONS code), secure-home (the home's reference), \
                 coordinating-unit, regulator (ofsted or ciw), service.
                 """)
 

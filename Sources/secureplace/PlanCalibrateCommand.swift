@@ -8,9 +8,9 @@ extension PlanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Estimate arrival rates, lengths of stay and offer rates from the service's history.",
             discussion: """
-                Referral rates per region are Poisson rates with 95% intervals; stays are fitted as a
-                lognormal (median with its interval); each home's offer rate counts only answers about
-                the child, not declines for lack of a bed, with a Wilson interval. Open beds are
+                Referral rates per region are Poisson rates with 95% intervals; stays are fitted as a \
+                lognormal (median with its interval); each home's offer rate counts only answers about \
+                the child, not declines for lack of a bed, with a Wilson interval. Open beds are \
                 registered beds less the time they spent closed.
                 """)
 

@@ -7,10 +7,10 @@ extension PlanCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erlang-B: the share of children turned away, or the fewest beds for a target share.",
             discussion: """
-                The load is arrivals × mean stay in the same unit of time, in bed-occupancies:
-                30 referrals a year staying 0.6 years on average is a load of 18.
-                With --beds, prints the blocking probability; with --target-blocking, the fewest
-                beds whose blocking is at most the target. --format json prints both the inputs
+                The load is arrivals × mean stay in the same unit of time, in bed-occupancies: \
+                30 referrals a year staying 0.6 years on average is a load of 18. \
+                With --beds, prints the blocking probability; with --target-blocking, the fewest \
+                beds whose blocking is at most the target. --format json prints both the inputs \
                 and the answer, with Erlang-C's probability of waiting when a bed count is known.
                 """)
 

@@ -9,8 +9,8 @@ extension PlanCommand {
             commandName: "optimise",
             abstract: "Where should the next N welfare beds go? (the default: 'secureplace plan --add-beds 20')",
             discussion: """
-                Greedy marginal gains with common random numbers: each step tries every existing home
-                and a new home in each region, on the same simulated children, and keeps the best.
+                Greedy marginal gains with common random numbers: each step tries every existing home \
+                and a new home in each region, on the same simulated children, and keeps the best. \
                 Close calls, where the next best place did about as well, are listed.
                 """)
 

@@ -8,9 +8,9 @@ struct ReferenceDataCommand: AsyncParsableCommand {
         commandName: "reference-data",
         abstract: "Load regions and local authorities from CSV files.",
         discussion: """
-            regions.csv has the header: \(ReferenceData.regionsHeader.joined(separator: ","))
-            local-authorities.csv has the header: \(ReferenceData.localAuthoritiesHeader.joined(separator: ","))
-            A malformed file is refused with its file, line and column, and nothing is written.
+            regions.csv has the header: \(ReferenceData.regionsHeader.joined(separator: ",")) \
+            local-authorities.csv has the header: \(ReferenceData.localAuthoritiesHeader.joined(separator: ",")) \
+            A malformed file is refused with its file, line and column, and nothing is written. \
             Loading again updates names and centroids; codes are never removed.
             """,
         subcommands: [Load.self])

@@ -9,8 +9,8 @@ struct ServeCommand: AsyncParsableCommand {
         commandName: "serve",
         abstract: "Run the web service and JSON API.",
         discussion: """
-            With --demo, a fresh synthetic demo data set is built at every start in
-            \(StorageDefaults.demoSQLitePath) (or in the empty database named by --database),
+            With --demo, a fresh synthetic demo data set is built at every start in \
+            \(StorageDefaults.demoSQLitePath) (or in the empty database named by --database), \
             and the demo sign-in names are printed.
             """)
 

@@ -15,11 +15,11 @@ struct UsersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Create an account.",
             discussion: """
-                Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).
-                The organisation is named by its reference: an authority's ONS code (la-referrer,
-                la-manager), a home's reference (home-manager), coordination (coordinator),
-                ofsted or ciw (regulator), service (analyst, admin).
-                The password is read from the SECUREPLACE_PASSWORD environment variable, or
+                Roles: \(Role.allCases.map(\.rawValue).joined(separator: ", ")). \
+                The organisation is named by its reference: an authority's ONS code (la-referrer, \
+                la-manager), a home's reference (home-manager), coordination (coordinator), \
+                ofsted or ciw (regulator), service (analyst, admin). \
+                The password is read from the SECUREPLACE_PASSWORD environment variable, or \
                 from standard input, so it never appears in the shell's history.
                 """)
 
