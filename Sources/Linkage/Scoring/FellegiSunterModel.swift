@@ -47,59 +47,82 @@ public struct FellegiSunterModel: Hashable, Sendable, Codable {
             for pair in range { counts[vectors.pattern(of: pair), default: 0] += 1 }
             return Array(counts)
         }
-        var patterns: [ArraySlice<Int8>: Double] = [:]
-        for (pattern, count) in chunkCounts { patterns[pattern, default: 0] += count }
-        let distinct = Array(patterns.keys)
-        let counts = distinct.map { patterns[$0]! }
+        var counted: [ArraySlice<Int8>: Double] = [:]
+        for (pattern, count) in chunkCounts { counted[pattern, default: 0] += count }
+        let patterns = counted.map { PatternCount(levels: Array($0.key), count: $0.value) }
         let levelCounts = fields.map(\.comparison.levelCount)
         // Start with matches agreeing and non-matches at the observed level frequencies.
-        var m = levelCounts.map { count in
+        let m = levelCounts.map { count in
             (0..<count).map { level in level == count - 1 ? 0.8 : 0.2 / Double(count - 1) }
         }
         var u = levelCounts.map { Array(repeating: 0.0, count: $0) }
-        for (pattern, count) in zip(distinct, counts) {
-            for (field, level) in pattern.enumerated() where level >= 0 { u[field][Int(level)] += count }
+        for pattern in patterns {
+            for (field, level) in pattern.levels.enumerated() where level >= 0 { u[field][Int(level)] += pattern.count }
         }
-        u = u.map(normalised)
-        var lambda = 0.1
+        let fitted = expectationMaximisation(
+            patterns, included: fields.map { _ in true }, m: m, u: u.map(normalised), holdingU: false,
+            matchShare: 0.1, maximumIterations: maximumIterations, tolerance: tolerance)
+        return (
+            FellegiSunterModel(fields: fields, m: fitted.m, u: fitted.u, matchProportion: fitted.matchShare),
+            fitted.iterations
+        )
+    }
+
+    /// EM over distinct patterns: m of the included fields, u too unless it is held, and the
+    /// share of the pairs that match. Excluded fields keep their m and count for nothing.
+    static func expectationMaximisation(
+        _ patterns: [PatternCount], included: [Bool], m start: [[Double]], u held: [[Double]], holdingU: Bool,
+        matchShare: Double, maximumIterations: Int, tolerance: Double
+    ) -> (m: [[Double]], u: [[Double]], matchShare: Double, iterations: Int) {
+        var m = start
+        var u = held
+        var lambda = matchShare
         let floor = 1e-6
         var iteration = 0
         while iteration < maximumIterations {
             iteration += 1
-            var newM = levelCounts.map { Array(repeating: floor, count: $0) }
-            var newU = levelCounts.map { Array(repeating: floor, count: $0) }
+            var newM = m.map { $0.map { _ in floor } }
+            var newU = u.map { $0.map { _ in floor } }
             var matchTotal = 0.0
             var total = 0.0
-            for (pattern, count) in zip(distinct, counts) {
+            for pattern in patterns {
                 var logMatch = log(lambda)
                 var logNonMatch = log(1 - lambda)
-                for (field, level) in pattern.enumerated() where level >= 0 {
+                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
                     logMatch += log(m[field][Int(level)])
                     logNonMatch += log(u[field][Int(level)])
                 }
                 let g = 1 / (1 + exp(logNonMatch - logMatch))
-                matchTotal += g * count
-                total += count
-                for (field, level) in pattern.enumerated() where level >= 0 {
-                    newM[field][Int(level)] += g * count
-                    newU[field][Int(level)] += (1 - g) * count
+                matchTotal += g * pattern.count
+                total += pattern.count
+                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
+                    newM[field][Int(level)] += g * pattern.count
+                    newU[field][Int(level)] += (1 - g) * pattern.count
                 }
             }
-            newM = newM.map(normalised)
-            newU = newU.map(normalised)
+            for field in newM.indices {
+                newM[field] = included[field] ? normalised(newM[field]) : m[field]
+                newU[field] = included[field] && !holdingU ? normalised(newU[field]) : u[field]
+            }
             let newLambda = min(max(matchTotal / max(total, 1), 1e-9), 1 - 1e-9)
-            let change = zip(newM.joined(), m.joined()).map { abs($0 - $1) }.max() ?? 0
+            let change = max(zip(newM.joined(), m.joined()).map { abs($0 - $1) }.max() ?? 0, abs(newLambda - lambda))
             m = newM
             u = newU
-            let lambdaChange = abs(newLambda - lambda)
             lambda = newLambda
-            if max(change, lambdaChange) < tolerance { break }
+            if change < tolerance { break }
         }
-        return (FellegiSunterModel(fields: fields, m: m, u: u, matchProportion: lambda), iteration)
+        return (m, u, lambda, iteration)
     }
 
-    private static func normalised(_ values: [Double]) -> [Double] {
+    static func normalised(_ values: [Double]) -> [Double] {
         let sum = values.reduce(0, +)
         return sum > 0 ? values.map { $0 / sum } : values.map { _ in 1 / Double(values.count) }
     }
+}
+
+/// A distinct comparison pattern and how many pairs have it: EM works on these, which are few
+/// even for millions of pairs.
+struct PatternCount: Sendable {
+    var levels: [Int8]
+    var count: Double
 }

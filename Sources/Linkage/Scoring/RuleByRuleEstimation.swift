@@ -21,12 +21,6 @@ struct RuleByRuleEstimation: Sendable {
     var randomPairs = 1_000_000
     var seed: UInt64 = 0x5EC_0B1A_CE11
 
-    /// A comparison pattern with how often it occurs.
-    struct Pattern: Sendable {
-        var levels: [Int8]
-        var count: Double
-    }
-
     private struct CandidateKey: Hashable {
         var rules: UInt64
         var levels: ArraySlice<Int8>
@@ -38,7 +32,7 @@ struct RuleByRuleEstimation: Sendable {
         -> (model: FellegiSunterModel, iterations: Int)
     {
         let byRule = candidatePatterns(vectors: vectors, candidates: candidates)
-        let all = merged(byRule.map { Pattern(levels: $0.levels, count: $0.count) })
+        let all = merged(byRule.map { PatternCount(levels: $0.levels, count: $0.count) })
         let deduplicating = candidates.deduplicating
         let random = randomPatterns(left: left, right: right, deduplicating: deduplicating)
         let allPairs = max(candidates.allPairs, 1)
@@ -59,7 +53,7 @@ struct RuleByRuleEstimation: Sendable {
                 let included = fields.indices.map { !excluded.contains($0) }
                 let patterns = merged(
                     byRule.filter { $0.rules & (1 << UInt64(index)) != 0 }.map { pattern in
-                        Pattern(
+                        PatternCount(
                             levels: pattern.levels.enumerated().map { included[$0.offset] ? $0.element : -1 },
                             count: pattern.count)
                     })
@@ -113,7 +107,8 @@ struct RuleByRuleEstimation: Sendable {
     /// The patterns of random pairs (of every pair when the files are small; of two different
     /// records when one file is searched for duplicates), compared on all cores. The pairs are
     /// drawn first, in order, so the answer does not depend on the number of cores.
-    private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord], deduplicating: Bool) -> [Pattern] {
+    private func randomPatterns(left: [PreparedRecord], right: [PreparedRecord], deduplicating: Bool) -> [PatternCount]
+    {
         let total = deduplicating ? left.count * max(left.count - 1, 0) / 2 : left.count * right.count
         guard total > 0 else { return [] }
         let count = min(total, randomPairs)
@@ -144,13 +139,13 @@ struct RuleByRuleEstimation: Sendable {
             }
             return Array(counts)
         }
-        return merged(chunks.map { Pattern(levels: $0.key, count: $0.value) })
+        return merged(chunks.map { PatternCount(levels: $0.key, count: $0.value) })
     }
 
-    private func merged(_ patterns: [Pattern]) -> [Pattern] {
+    private func merged(_ patterns: [PatternCount]) -> [PatternCount] {
         var counts: [[Int8]: Double] = [:]
         for pattern in patterns { counts[pattern.levels, default: 0] += pattern.count }
-        return counts.map { Pattern(levels: $0.key, count: $0.value) }.sorted {
+        return counts.map { PatternCount(levels: $0.key, count: $0.value) }.sorted {
             $0.levels.lexicographicallyPrecedes($1.levels)
         }
     }
@@ -158,7 +153,7 @@ struct RuleByRuleEstimation: Sendable {
     /// u: each level's share among random pairs, each pair weighed by the chance that it is
     /// not a match under `model` (all weigh 1 without one). One pair added to every level
     /// keeps a level never seen among non-matches from giving an infinite weight.
-    static func nonMatchShares(_ patterns: [Pattern], weighedOut model: FellegiSunterModel?, levelCounts: [Int])
+    static func nonMatchShares(_ patterns: [PatternCount], weighedOut model: FellegiSunterModel?, levelCounts: [Int])
         -> [[Double]]
     {
         var counts = levelCounts.map { Array(repeating: 1.0, count: $0) }
@@ -177,50 +172,19 @@ struct RuleByRuleEstimation: Sendable {
     /// EM over one rule's patterns with u held: m of the included fields and the share of
     /// the rule's pairs that match.
     static func estimateM(
-        _ patterns: [Pattern], included: [Bool], u: [[Double]], start: [[Double]], maximumIterations: Int = 500,
+        _ patterns: [PatternCount], included: [Bool], u: [[Double]], start: [[Double]], maximumIterations: Int = 500,
         tolerance: Double = 1e-7
     ) -> (m: [[Double]], iterations: Int) {
-        var m = start
-        var lambda = 0.5
-        let floor = 1e-6
-        var iteration = 0
-        while iteration < maximumIterations {
-            iteration += 1
-            var newM = m.map { $0.map { _ in floor } }
-            var matchTotal = 0.0
-            var total = 0.0
-            for pattern in patterns {
-                var logMatch = log(lambda)
-                var logNonMatch = log(1 - lambda)
-                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
-                    logMatch += log(m[field][Int(level)])
-                    logNonMatch += log(u[field][Int(level)])
-                }
-                let g = 1 / (1 + exp(logNonMatch - logMatch))
-                matchTotal += g * pattern.count
-                total += pattern.count
-                for (field, level) in pattern.levels.enumerated() where level >= 0 && included[field] {
-                    newM[field][Int(level)] += g * pattern.count
-                }
-            }
-            for field in newM.indices where included[field] {
-                let sum = newM[field].reduce(0, +)
-                newM[field] = newM[field].map { $0 / sum }
-            }
-            for field in newM.indices where !included[field] { newM[field] = m[field] }
-            let newLambda = min(max(matchTotal / max(total, 1), 1e-9), 1 - 1e-9)
-            let change = max(zip(newM.joined(), m.joined()).map { abs($0 - $1) }.max() ?? 0, abs(newLambda - lambda))
-            m = newM
-            lambda = newLambda
-            if change < tolerance { break }
-        }
-        return (m, iteration)
+        let fitted = FellegiSunterModel.expectationMaximisation(
+            patterns, included: included, m: start, u: u, holdingU: true, matchShare: 0.5,
+            maximumIterations: maximumIterations, tolerance: tolerance)
+        return (fitted.m, fitted.iterations)
     }
 
     /// The share of all pairs that match: where the candidates' expected number of matches,
     /// by their posterior probabilities at that share, is that share of all pairs (pairs no
     /// rule puts together are taken to be non-matches).
-    static func prior(_ patterns: [Pattern], m: [[Double]], u: [[Double]], allPairs: Double, start: Double)
+    static func prior(_ patterns: [PatternCount], m: [[Double]], u: [[Double]], allPairs: Double, start: Double)
         -> Double
     {
         let model = FellegiSunterModel(fields: [], m: m, u: u, matchProportion: 0.5)
