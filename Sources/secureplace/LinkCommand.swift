@@ -74,18 +74,10 @@ extension LinkCommand {
                 rightRecords = try LinkageFiles.records(file: right, text: rightText)
                 let shared = Set(try LinkageFiles.columns(file: left, text: leftText))
                     .intersection(try LinkageFiles.columns(file: right, text: rightText))
-                if let config {
-                    configuration = try Self.configuration(at: config, columns: shared)
-                } else {
-                    configuration = encoded ? .encoded(columns: shared) : .standard(columns: shared)
-                }
+                configuration = try Self.configuration(
+                    at: config, columns: shared, encoded: encoded, unusable: "The files share")
             } catch let error as ImportError {
                 throw ValidationError(error.description)
-            }
-            guard !configuration.fields.isEmpty, !configuration.blockingRules.isEmpty else {
-                throw ValidationError(
-                    "The files share none of given_name, surname, date_of_birth, sex, postcode, address: give --config."
-                )
             }
             let printer = StageProgress()
             let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
@@ -100,6 +92,24 @@ extension LinkCommand {
             print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
             LinkOutput(out: out, review: review).printSummary(of: result)
             if let reviewStudy { try await queueForReview(result, study: reviewStudy, in: databaseOptions) }
+        }
+
+        /// The configuration at `path`, or without one the encoded or standard configuration
+        /// for the columns; refused when that leaves nothing to compare ("`unusable` none of …").
+        static func configuration(at path: String?, columns: Set<String>, encoded: Bool, unusable: String) throws
+            -> Linker.Configuration
+        {
+            let configuration: Linker.Configuration =
+                if let path {
+                    try configuration(at: path, columns: columns)
+                } else {
+                    encoded ? .encoded(columns: columns) : .standard(columns: columns)
+                }
+            guard !configuration.fields.isEmpty, !configuration.blockingRules.isEmpty else {
+                throw ValidationError(
+                    "\(unusable) none of given_name, surname, date_of_birth, sex, postcode, address: give --config.")
+            }
+            return configuration
         }
 
         static func configuration(at path: String, columns: Set<String>) throws -> Linker.Configuration {

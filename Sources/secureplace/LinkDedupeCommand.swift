@@ -37,14 +37,10 @@ extension LinkCommand {
             do {
                 records = try LinkageFiles.records(file: input, text: text)
                 let columns = Set(try LinkageFiles.columns(file: input, text: text))
-                configuration =
-                    try config.map { try Pairs.configuration(at: $0, columns: columns) } ?? .standard(columns: columns)
+                configuration = try Pairs.configuration(
+                    at: config, columns: columns, encoded: false, unusable: "\(input) has")
             } catch let error as ImportError {
                 throw ValidationError(error.description)
-            }
-            guard !configuration.fields.isEmpty, !configuration.blockingRules.isEmpty else {
-                throw ValidationError(
-                    "\(input) has none of given_name, surname, date_of_birth, sex, postcode, address: give --config.")
             }
             let printer = StageProgress()
             let result = Linker(configuration: configuration).deduplicate(records) { printer.show($0) }
