@@ -47,9 +47,7 @@ public struct FellegiSunterModel: Hashable, Sendable, Codable {
             for pair in range { counts[vectors.pattern(of: pair), default: 0] += 1 }
             return Array(counts)
         }
-        var counted: [ArraySlice<Int8>: Double] = [:]
-        for (pattern, count) in chunkCounts { counted[pattern, default: 0] += count }
-        let patterns = counted.map { PatternCount(levels: Array($0.key), count: $0.value) }
+        let patterns = PatternCount.merged(chunkCounts.map { PatternCount(levels: Array($0.key), count: $0.value) })
         let levelCounts = fields.map(\.comparison.levelCount)
         // Start with matches agreeing and non-matches at the observed level frequencies.
         let m = levelCounts.map { count in
@@ -125,4 +123,15 @@ public struct FellegiSunterModel: Hashable, Sendable, Codable {
 struct PatternCount: Sendable {
     var levels: [Int8]
     var count: Double
+
+    /// Adds up the counts of equal patterns and puts them in a fixed order. The order matters:
+    /// sums of doubles depend on it, and a dictionary's order changes from one run to the next,
+    /// so without it two estimates on the same pairs could differ in the last digit.
+    static func merged(_ patterns: [PatternCount]) -> [PatternCount] {
+        var counts: [[Int8]: Double] = [:]
+        for pattern in patterns { counts[pattern.levels, default: 0] += pattern.count }
+        return counts.map { PatternCount(levels: $0.key, count: $0.value) }.sorted {
+            $0.levels.lexicographicallyPrecedes($1.levels)
+        }
+    }
 }

@@ -32,7 +32,7 @@ struct RuleByRuleEstimation: Sendable {
         -> (model: FellegiSunterModel, iterations: Int)
     {
         let byRule = candidatePatterns(vectors: vectors, candidates: candidates)
-        let all = merged(byRule.map { PatternCount(levels: $0.levels, count: $0.count) })
+        let all = PatternCount.merged(byRule.map { PatternCount(levels: $0.levels, count: $0.count) })
         let deduplicating = candidates.deduplicating
         let random = randomPatterns(left: left, right: right, deduplicating: deduplicating)
         let allPairs = max(candidates.allPairs, 1)
@@ -51,7 +51,7 @@ struct RuleByRuleEstimation: Sendable {
             for (index, rule) in rules.prefix(64).enumerated() {
                 let excluded = Set(rule.fieldNames.compactMap { name in fields.firstIndex { $0.name == name } })
                 let included = fields.indices.map { !excluded.contains($0) }
-                let patterns = merged(
+                let patterns = PatternCount.merged(
                     byRule.filter { $0.rules & (1 << UInt64(index)) != 0 }.map { pattern in
                         PatternCount(
                             levels: pattern.levels.enumerated().map { included[$0.offset] ? $0.element : -1 },
@@ -139,15 +139,7 @@ struct RuleByRuleEstimation: Sendable {
             }
             return Array(counts)
         }
-        return merged(chunks.map { PatternCount(levels: $0.key, count: $0.value) })
-    }
-
-    private func merged(_ patterns: [PatternCount]) -> [PatternCount] {
-        var counts: [[Int8]: Double] = [:]
-        for pattern in patterns { counts[pattern.levels, default: 0] += pattern.count }
-        return counts.map { PatternCount(levels: $0.key, count: $0.value) }.sorted {
-            $0.levels.lexicographicallyPrecedes($1.levels)
-        }
+        return PatternCount.merged(chunks.map { PatternCount(levels: $0.key, count: $0.value) })
     }
 
     /// u: each level's share among random pairs, each pair weighed by the chance that it is
