@@ -60,4 +60,30 @@ struct ListPageTests {
             #expect(!after.contains("Escalate the referral"))
         }
     }
+
+    /// A page number is typed by a user; the largest whole number once stopped the service
+    /// (the rows to skip overflowed).
+    @Test("a page number too large to count gives an empty page, on every paged list and the API")
+    func pageTooLargeToCount() async throws {
+        try await withApp(.sqlite) { app in
+            let huge = "page=\(Int.max)"
+            let coordinator = try await app.bearerHeaders(for: "coordinator@secureplace.example")
+            let api = try await app.send(.GET, "/api/v1/referrals?\(huge)", as: coordinator)
+            #expect(api.status == .ok)
+            #expect((api.json["items"] as? [Any])?.isEmpty == true)
+            #expect(api.json["page"] as? Int == PageNumber.largest)
+            #expect(api.json["total"] as? Int == demoDataset.referrals.count)
+            for (user, path) in [
+                ("coordinator@secureplace.example", "/referrals"),
+                ("inspector.ofsted@secureplace.example", "/notifications"),
+                ("analyst@secureplace.example", "/linkage/reviews"),
+            ] {
+                let (session, _) = try await app.sessionHeaders(for: user)
+                try await app.testing().test(.GET, "\(path)?\(huge)", headers: session) { response in
+                    #expect(response.status == .ok, "\(path)")
+                    #expect(response.body.string.contains("Previous page"), "\(path)")
+                }
+            }
+        }
+    }
 }

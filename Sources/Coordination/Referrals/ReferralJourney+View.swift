@@ -153,7 +153,7 @@ extension ReferralJourney {
             }
             state = parsed
         }
-        let offset = max(0, page - 1) * pageSize
+        let offset = PageNumber.offset(ofPage: page, size: pageSize)
         switch principal.role {
         case .referrer, .authorityManager:
             return try await store.referrals(

@@ -45,7 +45,7 @@ struct LinkageReviewPagesController: RouteCollection {
     @Sendable func list(request: Request) async throws -> View {
         let study = (try? request.query.get(String.self, at: "study")).flatMap { $0.isEmpty ? nil : $0 }
         let decided = (try? request.query.get(String.self, at: "show")) == "decided"
-        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let page = request.pageNumber
         let listing = try await request.linkageReviews.list(
             study: study, decided: decided, page: page, by: try request.principal)
         let studyQuery = study.map { "study=\(Self.encoded($0))&" } ?? ""

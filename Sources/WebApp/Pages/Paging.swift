@@ -1,3 +1,4 @@
+import Coordination
 import Vapor
 
 /// One page of a list that is already in memory (lists here are short: an inbox, a
@@ -13,7 +14,7 @@ struct Paging: Encodable {
     var query: String
 
     init(request: Request, total: Int, query: String) {
-        page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        page = request.pageNumber
         self.total = total
         previousPage = page > 1 ? page - 1 : nil
         nextPage = page * Self.pageSize < total ? page + 1 : nil
@@ -24,4 +25,9 @@ struct Paging: Encodable {
         let start = min(items.count, (page - 1) * Self.pageSize)
         return Array(items[start..<min(items.count, start + Self.pageSize)])
     }
+}
+
+extension Request {
+    /// The `page` of the query string: the first when it is missing or not a whole number.
+    var pageNumber: Int { PageNumber.clamped((try? query.get(Int.self, at: "page")) ?? 1) }
 }

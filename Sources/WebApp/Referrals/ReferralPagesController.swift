@@ -20,7 +20,7 @@ struct ReferralPagesController: RouteCollection {
 
     @Sendable func list(request: Request) async throws -> View {
         let stateText = (try? request.query.get(String.self, at: "state")) ?? ""
-        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let page = request.pageNumber
         let pageSize = 25
         let queue = (try? request.query.get(String.self, at: "queue")) == "1"
         let result = try await request.journey.list(

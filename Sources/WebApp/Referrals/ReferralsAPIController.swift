@@ -43,7 +43,7 @@ struct ReferralsAPIController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {
-        let page = max(1, (try? request.query.get(Int.self, at: "page")) ?? 1)
+        let page = request.pageNumber
         let pageSize = 25
         let result = try await request.journey.list(
             by: try request.principal, state: try? request.query.get(String.self, at: "state"), page: page,
