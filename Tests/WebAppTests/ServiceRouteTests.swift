@@ -1,4 +1,5 @@
 import Foundation
+import SecurePlaceCore
 import TestSupport
 import Testing
 import Vapor
@@ -36,6 +37,39 @@ struct ServiceRouteTests {
                     .filter { $0.contains(" /api/") || $0.hasSuffix(" /healthz") || $0.hasSuffix(" /openapi.json") })
             #expect(registered == (try OpenAPIDocument.operations()))
             #expect(registered.count >= 4)
+        }
+    }
+
+    /// Client developers build their forms from the document's lists; a code added to the
+    /// domain and not to the document would be refused by their forms, and the reverse by us.
+    @Test("the OpenAPI document lists exactly the codes a referral form and the list filter accept")
+    func openAPICodesMatchTheDomain() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/openapi.json") { response in
+                document = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any] ?? [:]
+            }
+            func codes(_ schema: Any?) -> Set<String> {
+                let schema = schema as? [String: Any] ?? [:]
+                let items = schema["items"] as? [String: Any] ?? schema
+                return Set(items["enum"] as? [String] ?? [])
+            }
+            func raw<Code: CaseIterable & RawRepresentable>(_: Code.Type) -> Set<String> where Code.RawValue == String {
+                Set(Code.allCases.map(\.rawValue))
+            }
+            let components = document["components"] as? [String: Any]
+            let form = (components?["schemas"] as? [String: Any])?["ReferralForm"] as? [String: Any]
+            let fields = form?["properties"] as? [String: Any] ?? [:]
+            #expect(codes(fields["sex"]) == raw(Sex.self))
+            #expect(codes(fields["legalBasis"]) == raw(LegalBasis.self))
+            #expect(codes(fields["orderStatus"]) == raw(CourtOrderStatus.self))
+            #expect(codes(fields["urgency"]) == raw(Urgency.self))
+            #expect(codes(fields["flags"]) == raw(NeedFlag.self))
+            let required = Set(form?["required"] as? [String] ?? [])
+            #expect(required.isSubset(of: fields.keys))
+            let list = ((document["paths"] as? [String: Any])?["/api/v1/referrals"] as? [String: Any])?["get"]
+            let parameters = (list as? [String: Any])?["parameters"] as? [[String: Any]] ?? []
+            #expect(codes(parameters.first { $0["name"] as? String == "state" }?["schema"]) == raw(ReferralState.self))
         }
     }
 

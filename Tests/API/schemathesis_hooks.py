@@ -1,0 +1,28 @@
+"""Schemathesis hooks for `scripts/test` (loaded through SCHEMATHESIS_HOOKS).
+
+The service accepts a referral only for a child aged 10 to 17 today and a bed needed today or
+later. A JSON Schema cannot say "relative to today", so a generator working from the document
+alone almost never makes a referral the service accepts, and the stateful phase never gets to
+follow one through submission and withdrawal. Half of the generated referral bodies therefore
+get such dates; the other half keep what was generated, so dates are still fuzzed.
+"""
+import datetime
+
+import schemathesis
+from hypothesis import strategies as st
+
+
+def _is_create_referral(context):
+    operation = context.operation
+    return operation is not None and operation.method.upper() == "POST" and operation.path == "/api/v1/referrals"
+
+
+@schemathesis.hook
+def flatmap_body(context, body):
+    if not _is_create_referral(context) or not isinstance(body, dict):
+        return st.just(body)
+    today = datetime.date.today()
+    dated = dict(body)
+    dated["dateOfBirth"] = today.replace(year=today.year - 14, day=min(today.day, 28)).isoformat()
+    dated["dateNeeded"] = (today + datetime.timedelta(days=1)).isoformat()
+    return st.sampled_from([body, dated])
