@@ -57,7 +57,7 @@ def main():
     parser.add_argument("binary")
     parser.add_argument("data")
     parser.add_argument("kind", choices=["febrl4", "synthetic", "febrl1", "febrl2", "febrl3"])
-    parser.add_argument("--skip", nargs="*", default=[])
+    parser.add_argument("--skip", nargs="*", action="extend", default=[])
     arguments = parser.parse_args()
     prefix = os.path.join(arguments.data, arguments.kind)
     single = arguments.kind in ("febrl1", "febrl2", "febrl3")
