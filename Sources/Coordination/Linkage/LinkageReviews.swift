@@ -56,7 +56,8 @@ public struct LinkageReviews: Sendable {
     public func list(study: String?, decided: Bool, page: Int, by principal: Principal) async throws -> Listing {
         try allow(principal)
         let stored = try await store.linkageReviews(
-            study: study, decided: decided, offset: PageNumber.offset(ofPage: page, size: Self.pageSize), limit: Self.pageSize)
+            study: study, decided: decided, offset: PageNumber.offset(ofPage: page, size: Self.pageSize),
+            limit: Self.pageSize)
         return Listing(
             pairs: try stored.map(Self.pair),
             total: try await store.countLinkageReviews(study: study, decided: decided),
