@@ -58,7 +58,12 @@ public func runServer(settings: AppSettings) async throws {
     var environment = try Environment.detect(arguments: ["secureplace"])
     // Vapor's own serve command binds the address and handles signals for a graceful stop.
     environment.arguments = ["secureplace", "serve", "--hostname", settings.hostname, "--port", "\(settings.port)"]
-    try LoggingSystem.bootstrap(from: &environment)
+    try LoggingSystem.bootstrap(from: &environment) { level in
+        let console = Terminal()
+        return { label in
+            RedactingLogHandler(wrapping: ConsoleLogger(label: label, console: console, level: level))
+        }
+    }
     let app = try await Application.make(environment)
     do {
         try await configure(app, settings: settings)
