@@ -22,7 +22,7 @@ struct Paging: Encodable {
     }
 
     func slice<Element>(_ items: [Element]) -> [Element] {
-        let start = min(items.count, (page - 1) * Self.pageSize)
+        let start = min(items.count, PageNumber.offset(ofPage: page, size: Self.pageSize))
         return Array(items[start..<min(items.count, start + Self.pageSize)])
     }
 }
