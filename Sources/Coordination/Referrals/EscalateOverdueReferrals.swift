@@ -26,18 +26,24 @@ public struct EscalateOverdueReferrals: Sendable {
         guard try await store.acquireLease(Self.leaseName, holder: instance, at: instant, for: duration) else {
             return []
         }
-        let overdue = try await store.overdueReferralIDs(at: instant)
-        for id in overdue {
-            try await store.transaction { store in
-                guard var referral = try await store.referral(id: id), referral.escalatedAt == nil else { return }
+        var escalated: [UUID] = []
+        for id in try await store.overdueReferralIDs(at: instant) {
+            let done = try await store.transaction { store in
+                // Under the referral's lock, and asked again: an accept or a withdrawal may
+                // have moved it on, and its whole row is written back.
+                guard var referral = try await store.lockReferral(id: id),
+                    try await store.overdueReferralIDs(at: instant, among: [id]) == [id]
+                else { return false }
                 referral.escalatedAt = instant
                 try await store.update(referral: referral)
                 try await store.appendAudit(
                     AuditEntry(
                         by: nil, action: "referral.escalate", objectType: "referral", objectID: id.uuidString,
                         at: instant))
+                return true
             }
+            if done { escalated.append(id) }
         }
-        return overdue
+        return escalated
     }
 }

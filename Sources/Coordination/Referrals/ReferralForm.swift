@@ -13,6 +13,8 @@ public struct ReferralForm: Codable, Sendable, Equatable {
     public var orderStatus: String?
     public var orderStartsOn: String?
     public var orderEndsOn: String?
+    /// "true" (or a ticked box's "on") when the order is a further order under reg 12.
+    public var orderIsRenewal: String?
     public var urgency: String?
     public var dateNeeded: String?
     public var summary: String?
@@ -55,20 +57,6 @@ public struct ReferralForm: Codable, Sendable, Equatable {
         let givenName = required(givenName, "givenName", "Enter the child's first name.")
         let familyName = required(familyName, "familyName", "Enter the child's last name.")
         let birth = day(dateOfBirth, "dateOfBirth", required: true, "Enter the child's date of birth.")
-        var age = 0
-        if let birth {
-            age = ChildIdentity(
-                childID: UUID(), givenName: "", familyName: "", dateOfBirth: birth, localAuthorityReference: ""
-            )
-            .age(on: today)
-            if !(10...17).contains(age) {
-                errors.append(
-                    InputError(
-                        field: "dateOfBirth",
-                        message: "Secure children's homes take children aged 10 to 17; this date of birth gives \(age)."
-                    ))
-            }
-        }
         let sex: Sex? = code(sex, "sex", "Select the child's sex.")
         let reference = required(
             localAuthorityReference, "localAuthorityReference", "Enter your authority's case reference for the child.",
@@ -90,24 +78,33 @@ public struct ReferralForm: Codable, Sendable, Equatable {
         let needsDates = orderStatus?.isAuthorised == true
         let starts = day(orderStartsOn, "orderStartsOn", required: needsDates, "Enter the date the order starts.")
         let ends = day(orderEndsOn, "orderEndsOn", required: needsDates, "Enter the date the order ends.")
-        if let starts, let ends, ends <= starts {
-            errors.append(InputError(field: "orderEndsOn", message: "The order must end after it starts."))
-        }
-        if legalBasis == .inherentJurisdictionDeprivationOfLiberty, let orderStatus,
-            orderStatus != .deprivationOfLibertyOrder,
-            orderStatus != .applicationMade
-        {
-            errors.append(
-                InputError(
-                    field: "orderStatus",
-                    message:
-                        "Under the High Court's inherent jurisdiction the order is a DoL order, or an application for one."
-                ))
-        }
         let urgency: Urgency? = code(self.urgency, "urgency", "Select how urgently the bed is needed.")
         let needed = day(dateNeeded, "dateNeeded", required: true, "Enter the date the bed is needed.")
         if let needed, needed < today {
             errors.append(InputError(field: "dateNeeded", message: "The date the bed is needed cannot be in the past."))
+        }
+        // The age that matters is the child's age on the day the bed is needed.
+        var age = 0
+        if let birth {
+            age = ChildIdentity.age(bornOn: birth, on: max(needed ?? today, today))
+            if !(10...17).contains(age) {
+                errors.append(
+                    InputError(
+                        field: "dateOfBirth",
+                        message:
+                            "Secure children's homes take children aged 10 to 17; on the date needed this date of birth gives \(age)."
+                    ))
+            }
+        }
+        let isRenewal = ["true", "on", "yes"].contains((orderIsRenewal ?? "").lowercased())
+        if let legalBasis, let orderStatus, let needed {
+            let order = CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal)
+            let reported = Set(errors.map(\.field))
+            for problem in CourtOrderRules.problems(
+                route: legalBasis, order: order, country: authority.country, dateNeeded: needed, today: today)
+            where !reported.contains(problem.field) {
+                errors.append(InputError(field: problem.field, message: problem.message))
+            }
         }
         let summary = required(summary, "summary", "Say why the child needs a secure placement.", limit: 4000)
 
@@ -117,7 +114,7 @@ public struct ReferralForm: Codable, Sendable, Equatable {
         return ValidReferral(
             givenName: givenName, familyName: familyName, dateOfBirth: birth, age: age, sex: sex,
             localAuthorityReference: reference, flags: flags, legalBasis: legalBasis,
-            courtOrder: CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends), urgency: urgency,
+            courtOrder: CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal), urgency: urgency,
             dateNeeded: needed, summary: summary)
     }
 }

@@ -15,6 +15,8 @@ extension ReferralJourney {
                 throw AccessDenied(decision: .hidden)
             }
             let instant = now()
+            var referral = context.referral
+            referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
             let homes = try await store.homes()
             let beds = try await store.beds()
             let statuses = Dictionary(
@@ -22,7 +24,7 @@ extension ReferralJourney {
                 uniquingKeysWith: { first, _ in first })
             let already = Set(context.circulations.map(\.homeID))
             let eligible = Eligibility.homes(
-                forChildOfSex: child.sex, age: context.referral.ageAtReferral, homes: homes, beds: beds,
+                forChildOfSex: child.sex, age: referral.ageAtReferral, homes: homes, beds: beds,
                 statusAt: statuses
             ).filter { !already.contains($0.id) }
             guard !eligible.isEmpty else {
@@ -37,7 +39,6 @@ extension ReferralJourney {
                     referralID: referralID, homeID: $0.id, circulatedAt: instant,
                     respondBy: deadlines.respondBy(circulatedAt: instant, urgency: context.referral.urgency))
             }
-            var referral = context.referral
             try await store.save(circulations: circulations)
             try await apply(.circulate, to: &referral, by: principal, in: store)
             return circulations

@@ -4,6 +4,8 @@ import Storage
 
 extension ReferralJourney {
     /// A referrer starts a referral for a child of their own authority. It is saved as a draft.
+    /// A child the authority has referred before (the same case reference and date of birth)
+    /// keeps one record, so that the 72 hours without an order and outcomes follow the child.
     public func create(_ form: ReferralForm, by principal: Principal) async throws -> Referral {
         guard let code = principal.localAuthorityCode,
             AccessPolicy.mayCreateReferral(principal, forAuthority: code) == .allowed
@@ -14,9 +16,12 @@ extension ReferralJourney {
         let instant = now()
         let valid = try form.validated(for: authority, today: CalendarDate(containing: instant))
         return try await store.transaction { store in
-            let childID = UUID()
+            let known = try await store.child(
+                ofAuthority: code, localAuthorityReference: valid.localAuthorityReference, dateOfBirth: valid.dateOfBirth)
+            let childID = known?.id ?? UUID()
             let child = Child(
-                id: childID, pseudonym: "C-" + String(tokens.make().uppercased().filter(\.isLetter).prefix(8)),
+                id: childID,
+                pseudonym: known?.pseudonym ?? "C-" + String(tokens.make().uppercased().filter(\.isLetter).prefix(8)),
                 sex: valid.sex, localAuthorityCode: code, flags: valid.flags)
             let identity = ChildIdentity(
                 childID: childID, givenName: valid.givenName, familyName: valid.familyName,
@@ -29,8 +34,20 @@ extension ReferralJourney {
                 courtOrder: valid.courtOrder, urgency: valid.urgency, dateNeeded: valid.dateNeeded,
                 summary: valid.summary,
                 createdAt: instant)
-            try await store.save(children: [child], identities: [identity])
+            if known == nil {
+                try await store.save(children: [child], identities: [identity])
+            } else {
+                try await store.update(child: child)
+                try await store.update(identity: identity)
+            }
             try await store.save(referrals: [referral])
+            if referral.courtOrder.status != .noneYet {
+                try await store.save(courtOrders: [
+                    RecordedCourtOrder(
+                        id: UUID(), referralID: referral.id, childID: childID, order: referral.courtOrder,
+                        recordedAt: instant, recordedBy: principal.userID)
+                ])
+            }
             try await store.appendAudit(
                 AuditEntry(
                     by: principal, action: "referral.create", objectType: "referral", objectID: referral.id.uuidString,

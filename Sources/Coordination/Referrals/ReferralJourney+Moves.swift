@@ -48,6 +48,9 @@ extension ReferralJourney {
             var referral = context.referral
             // Checked after access, so someone who may not act learns nothing from a 400.
             try change(&referral)
+            if event == .submit || event == .approve {
+                referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
+            }
             try await apply(event, to: &referral, by: principal, in: store)
             try await after(context, store)
             return referral

@@ -24,7 +24,7 @@ extension ReferralJourney {
     public func notificationsCSV(by principal: Principal, isDemo: Bool) async throws -> String {
         let notifications = try await notifications(by: principal)
         var lines = [
-            "notification_id,regulator,child_pseudonym,age_band,sex,local_authority_code,legal_basis,referred_at,closed_at,homes_approached,decline_reasons,alternative,acknowledged_at"
+            "notification_id,regulator,child_pseudonym,age_band,sex,local_authority_code,legal_basis,referred_at,closed_at,homes_approached,decline_reasons,alternative,acknowledged_at,date_needed,order_status,order_starts_on,order_ends_on,urgent_attention"
         ]
         let formatter = ISO8601DateFormatter()
         for notification in notifications {
@@ -37,6 +37,9 @@ extension ReferralJourney {
                 notification.legalBasis.code, formatter.string(from: notification.referredAt),
                 formatter.string(from: notification.closedAt), "\(notification.homesApproached.count)", reasons,
                 notification.alternative.code, notification.acknowledgedAt.map(formatter.string(from:)) ?? "",
+                notification.dateNeeded?.iso ?? "", notification.courtOrder?.status.code ?? "",
+                notification.courtOrder?.startsOn?.iso ?? "", notification.courtOrder?.endsOn?.iso ?? "",
+                notification.urgentAttention ?? "",
             ]
             lines.append(fields.map(CSVField.escape).joined(separator: ","))
         }

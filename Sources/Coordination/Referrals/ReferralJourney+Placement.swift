@@ -12,23 +12,37 @@ extension ReferralJourney {
         async throws -> Placement
     {
         try await store.transaction { store in
-            guard let accepted = try await store.response(id: placementID), accepted.isOffer else {
+            guard let named = try await store.response(id: placementID), named.isOffer else {
                 throw AccessDenied(decision: .hidden)
             }
-            let referralID = accepted.referralID
+            let referralID = named.referralID
             let context = try await context(referralID, for: principal, .recordAdmission, in: store)
+            // Read again under the referral's lock: a withdrawal may have released it.
+            guard let accepted = context.responses.first(where: { $0.id == placementID }) else {
+                throw AccessDenied(decision: .hidden)
+            }
             var referral = context.referral
+            _ = try referral.state.after(.admit)
+            let instant = now()
+            let today = CalendarDate(containing: instant)
             if let approvalText, !approvalText.isEmpty {
                 guard let day = CalendarDate(iso: approvalText) else {
                     throw InputErrors([
                         InputError(field: "ministerialApprovalOn", message: "Enter a real date in the form YYYY-MM-DD.")
                     ])
                 }
+                guard day <= today else {
+                    throw InputErrors([
+                        InputError(
+                            field: "ministerialApprovalOn",
+                            message: "The approval date cannot be in the future: record it once it has been given.")
+                    ])
+                }
                 referral.ministerialApprovalOn = day
+                referral.ministerialApprovalRecordedBy = principal.userID
             }
             if referral.needsMinisterialApproval {
-                let approver =
-                    referral.localAuthorityCode.hasPrefix("W") ? "the Welsh Ministers" : "the Secretary of State"
+                let approver = try await ministerialApprover(for: referral.localAuthorityCode, in: store)
                 throw InputErrors([
                     InputError(
                         field: "ministerialApprovalOn",
@@ -40,7 +54,8 @@ extension ReferralJourney {
             guard accepted.offerStatus == .accepted, case .offer(let bedID, _) = accepted.answer else {
                 throw ReferralTransitionError(state: referral.state, event: .admit)
             }
-            let instant = now()
+            try await checkLawful(referral, admissionOn: today, in: store)
+            try await checkTimeWithoutOrder(referral, at: instant, in: store)
             referral.closedAt = instant
             try await apply(.admit, to: &referral, by: principal, in: store)
             try await store.changeStatus(ofBed: bedID, to: .occupied, at: instant)
@@ -68,10 +83,14 @@ extension ReferralJourney {
         async throws -> Placement
     {
         try await store.transaction { store in
+            guard let named = try await store.placement(id: placementID) else {
+                throw AccessDenied(decision: .hidden)
+            }
+            _ = try await context(named.referralID, for: principal, .recordDischarge, in: store)
+            // Read again under the referral's lock, so that two discharges cannot both pass.
             guard var placement = try await store.placement(id: placementID) else {
                 throw AccessDenied(decision: .hidden)
             }
-            _ = try await context(placement.referralID, for: principal, .recordDischarge, in: store)
             guard let reason = code.flatMap(PlacementChangeReason.init(rawValue:)) else {
                 throw InputErrors([
                     InputError(

@@ -5,6 +5,8 @@ import Storage
 extension ReferralJourney {
     /// No secure bed was found: the authority records where the child went instead. The
     /// regulator is notified in the same transaction, with every home's decline reasons.
+    /// What happened is always recorded, never refused: an unlawful setting is marked for the
+    /// regulator's urgent attention instead.
     public func closeUnplaced(
         _ referralID: UUID, alternative code: String?, location: String?, by principal: Principal
     ) async throws -> RegulatorNotification {
@@ -14,10 +16,6 @@ extension ReferralJourney {
             let alternative = code.flatMap(AlternativeAccommodation.init(rawValue:))
             if alternative == nil {
                 errors.append(InputError(field: "alternative", message: "Select where the child is going instead."))
-            } else if alternative?.isAllowed(forAge: context.referral.ageAtReferral) == false {
-                errors.append(
-                    InputError(
-                        field: "alternative", message: "Supported accommodation is for 16 and 17 year olds only."))
             }
             let location = (location ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
             if location.isEmpty {
@@ -32,6 +30,9 @@ extension ReferralJourney {
             else { throw AccessDenied(decision: .hidden) }
 
             var referral = context.referral
+            _ = try referral.state.after(.closeUnplaced)
+            let today = CalendarDate(containing: now())
+            let ageToday = try await store.childIdentity(childID: child.id)?.age(on: today)
             referral.alternative = alternative
             referral.unplacedLocation = location
             referral.closedAt = now()
@@ -39,7 +40,7 @@ extension ReferralJourney {
             try await releaseOffers(of: context, in: store, freeing: true)
             let notification = RegulatorNotification(
                 id: UUID(), unplaced: referral, child: child, country: authority.country, responses: context.responses,
-                homeReferences: context.homeReferences)
+                homeReferences: context.homeReferences, ageWhenClosed: ageToday)
             try await store.save(notifications: [notification])
             try await scheduleFollowUps(for: referral, in: store)
             try await store.save(

@@ -20,9 +20,12 @@ public struct ReferralView: Sendable {
     public var identity: ChildIdentity?
     public var homes: [HomeLine]
     public var placement: Placement?
-    /// For a child in a secure bed before a court has authorised it: what is left of the 72
-    /// hours in any 28 days (negative once overrun).
-    public var timeLeftWithoutOrder: TimeInterval?
+    /// For a child in, or about to enter, a secure bed that no court order covers today: what
+    /// is left of the 72 hours in any 28 days (negative once overrun), across every stay.
+    public var timeLeftWithoutOrder: TimeInterval? { timeWithoutOrder?.left }
+    public var timeWithoutOrder: TimeWithoutOrder?
+    /// What the authority must do about the court order, when it must do something.
+    public var orderAdvice: String?
     public var nextStep: String
     /// What the viewer may do now: allowed by the access policy and by the state machine.
     public var allowedActions: Set<ReferralAction>
@@ -53,7 +56,13 @@ extension ReferralJourney {
             }
             let names = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.name) })
             let instant = now()
-            let lines = context.circulations.map { circulation in
+            // A home sees its own answer; the other homes' answers and reasons are for the
+            // authority, the coordinators and the regulator.
+            let ownHome = principal.homeReference
+            let visible = context.circulations.filter { circulation in
+                principal.role != .homeManager || context.homeReferences[circulation.homeID] == ownHome
+            }
+            let lines = visible.map { circulation in
                 let response = context.responses.first { $0.homeID == circulation.homeID }
                 return ReferralView.HomeLine(
                     homeID: circulation.homeID, homeName: names[circulation.homeID] ?? "Unknown home",
@@ -61,14 +70,16 @@ extension ReferralJourney {
                     isOverdue: response == nil && circulation.respondBy < instant && !context.referral.state.isFinal)
             }
             let placement = try await store.placement(ofReferral: referralID)
-            var timeLeft: TimeInterval?
-            if let placement, !context.referral.courtOrder.status.isAuthorised {
-                timeLeft = SeventyTwoHourRule.timeLeft(
-                    periods: [(placement.admittedAt, placement.dischargedAt)], at: instant)
+            var withoutOrder: TimeWithoutOrder?
+            let heldOrAboutToBe =
+                context.referral.state == .offerAccepted || (placement != nil && placement?.dischargedAt == nil)
+            if heldOrAboutToBe, !context.referral.courtOrder.authorises(on: CalendarDate(containing: instant)) {
+                withoutOrder = try await timeWithoutOrder(ofChild: child.id, at: instant, in: store)
             }
             return ReferralView(
                 referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
-                timeLeftWithoutOrder: timeLeft, nextStep: Self.nextStep(context.referral, lines),
+                timeWithoutOrder: withoutOrder, orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
+                nextStep: Self.nextStep(context.referral, lines, responses: context.responses),
                 allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
         }
     }
@@ -121,8 +132,28 @@ extension ReferralJourney {
         return try await store.submissionRule(forAuthority: referral.localAuthorityCode) == .direct
     }
 
-    static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine]) -> String {
+    static func orderAdvice(_ time: TimeWithoutOrder, placed: Bool) -> String {
+        if time.isExhausted {
+            return placed
+                ? "The 72 hours allowed without a court order have been used. The authority must obtain an order now and record it here; without one the child cannot lawfully be kept in secure accommodation."
+                : "The 72 hours allowed without a court order have been used: the child cannot be admitted until the authority records an order."
+        }
+        let hours = Int((time.left / 3600).rounded(.down))
+        if time.isCloseToLimit {
+            return "Only \(hours) hours are left without a court order: the authority must apply to the court now and record the order when it is made."
+        }
+        return "No court order covers today: the child may be held for \(hours) more hours without one. Record the order when the court makes it."
+    }
+
+    static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine], responses: [HomeResponse]) -> String {
         let waiting = homes.count { $0.response == nil }
+        if referral.state == .circulated,
+            let fallen = responses.filter({ $0.fellThrough != nil }).max(by: { $0.fellThrough!.at < $1.fellThrough!.at }),
+            let reasons = fallen.fellThrough?.reasons.sorted().map(\.name)
+        {
+            return
+                "The accepted offer fell through (\(reasons.joined(separator: "; "))): the coordinators circulate the referral again, or the authority closes it unplaced."
+        }
         switch referral.state {
         case .draft: return "The referrer completes the referral and sends it for approval or submits it."
         case .awaitingApproval: return "A manager of the authority approves it or returns it for changes."

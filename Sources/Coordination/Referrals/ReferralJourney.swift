@@ -31,10 +31,18 @@ public struct ReferralJourney: Sendable {
 
     /// Loads a referral and checks the principal may do `action` to it: `AccessDenied` when
     /// not (hidden: as if it did not exist).
+    ///
+    /// Any action but viewing changes the referral, so it first takes the referral's row lock:
+    /// of two changes at once (two accepts of different offers, an accept and a withdrawal)
+    /// the second waits, then reads the referral as the first left it and is refused by the
+    /// state machine or the offer's status.
     func context(_ referralID: UUID, for principal: Principal, _ action: ReferralAction, in store: Store) async throws
         -> Context
     {
-        guard let referral = try await store.referral(id: referralID) else { throw AccessDenied(decision: .hidden) }
+        let found =
+            action.changesReferral && store.database.inTransaction
+            ? try await store.lockReferral(id: referralID) : try await store.referral(id: referralID)
+        guard let referral = found else { throw AccessDenied(decision: .hidden) }
         let circulations = try await store.circulations(ofReferral: referralID)
         let responses = try await store.responses(toReferral: referralID)
         let homeReferences = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.reference) })
@@ -47,7 +55,8 @@ public struct ReferralJourney: Sendable {
         let facts = ReferralAccessFacts(
             localAuthorityCode: referral.localAuthorityCode,
             circulatedTo: Set(circulations.compactMap { homeReferences[$0.homeID] }),
-            offeredBy: Set(responses.filter(\.isOffer).compactMap { homeReferences[$0.homeID] }), placedWith: placedWith
+            offeredBy: Set(responses.filter(\.isLiveOffer).compactMap { homeReferences[$0.homeID] }),
+            placedWith: placedWith
         )
         let decision = AccessPolicy.decide(principal, action, on: facts)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }

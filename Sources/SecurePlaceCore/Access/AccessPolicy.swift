@@ -26,6 +26,14 @@ public enum ReferralAction: String, Hashable, Sendable, CaseIterable {
     case closeUnplaced = "close-unplaced"
     case withdraw
     case escalate
+    /// Record a court order (an application, an interim or full order) after the referral was made.
+    case recordCourtOrder = "record-court-order"
+    /// A home can no longer take the child after its offer was accepted.
+    case recordFallThrough = "record-fall-through"
+
+    /// Whether the action writes to the referral (or its offers, beds and placement), so that
+    /// it must hold the referral's lock.
+    public var changesReferral: Bool { self != .view && self != .viewIdentity }
 }
 
 /// The facts about a referral that access depends on.
@@ -33,7 +41,8 @@ public struct ReferralAccessFacts: Hashable, Sendable {
     public var localAuthorityCode: String
     /// References of the homes the referral was circulated to.
     public var circulatedTo: Set<String>
-    /// References of the homes that have offered a bed.
+    /// References of the homes whose offer is open or accepted (not released, not fallen
+    /// through).
     public var offeredBy: Set<String>
     /// The reference of the home holding the accepted offer or the placement, if any.
     public var placedWith: String?
@@ -66,11 +75,12 @@ public enum AccessPolicy {
         case .referrer, .authorityManager:
             guard ownAuthority else { return .hidden }
             switch action {
-            case .view, .viewIdentity, .edit, .requestApproval, .submit, .acceptOffer, .closeUnplaced, .withdraw:
+            case .view, .viewIdentity, .edit, .requestApproval, .submit, .acceptOffer, .closeUnplaced, .withdraw,
+                .recordCourtOrder:
                 return .allowed
             case .approve:
                 return principal.role == .authorityManager ? .allowed : .forbidden
-            case .circulate, .respond, .recordAdmission, .recordDischarge, .escalate:
+            case .circulate, .respond, .recordAdmission, .recordDischarge, .escalate, .recordFallThrough:
                 return .forbidden
             }
         case .homeManager:
@@ -79,11 +89,13 @@ public enum AccessPolicy {
             case .view, .respond:
                 return .allowed
             case .viewIdentity:
-                return home.map(referral.offeredBy.contains) == true ? .allowed : .forbidden
-            case .recordAdmission, .recordDischarge:
+                // Only while its offer stands, or once the child is (or was) in its care.
+                return home.map(referral.offeredBy.contains) == true || referral.placedWith == home
+                    ? .allowed : .forbidden
+            case .recordAdmission, .recordDischarge, .recordFallThrough:
                 return referral.placedWith == home ? .allowed : .forbidden
             case .edit, .requestApproval, .approve, .submit, .circulate, .acceptOffer, .closeUnplaced, .withdraw,
-                .escalate:
+                .escalate, .recordCourtOrder:
                 return .forbidden
             }
         case .coordinator:
@@ -91,7 +103,7 @@ public enum AccessPolicy {
             case .view, .viewIdentity, .circulate, .closeUnplaced, .withdraw, .escalate:
                 return .allowed
             case .edit, .requestApproval, .approve, .submit, .respond, .acceptOffer, .recordAdmission,
-                .recordDischarge:
+                .recordDischarge, .recordCourtOrder, .recordFallThrough:
                 return .forbidden
             }
         case .regulator, .analyst, .admin:

@@ -43,8 +43,14 @@ public struct ChildIdentity: Hashable, Codable, Sendable {
 
     /// Age in whole years on a given day.
     public func age(on day: CalendarDate) -> Int {
-        var years = day.year - dateOfBirth.year
-        if (day.month, day.day) < (dateOfBirth.month, dateOfBirth.day) { years -= 1 }
+        Self.age(bornOn: dateOfBirth, on: day)
+    }
+
+    /// Age in whole years on `day` of someone born on `birth` (a birthday on 29 February
+    /// comes on 1 March in other years).
+    public static func age(bornOn birth: CalendarDate, on day: CalendarDate) -> Int {
+        var years = day.year - birth.year
+        if (day.month, day.day) < (birth.month, birth.day) { years -= 1 }
         return years
     }
 }

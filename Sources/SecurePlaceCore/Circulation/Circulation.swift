@@ -45,6 +45,8 @@ public enum OfferStatus: String, Codable, Sendable, CaseIterable {
     case accepted
     /// Another offer was accepted, or the referral closed: the home's bed is free again.
     case released
+    /// Accepted, and then the home could no longer take the child (an incident, a bed closed).
+    case fellThrough = "fell-through"
 }
 
 /// Which homes a referral may be circulated to now: registered for the child's sex and age,

@@ -26,11 +26,20 @@ public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
     public var homesApproached: [HomeApproached]
     public var alternative: AlternativeAccommodation
     public var acknowledgedAt: Date?
+    /// The referral's dates, so the regulator sees how long the child waited and under what order.
+    public var dateNeeded: CalendarDate?
+    public var courtOrder: CourtOrder?
+    /// Why the regulator must look at once (an unregistered setting, an under-16 in
+    /// unregulated accommodation in England); nil when nothing is urgent.
+    public var urgentAttention: String?
+
+    public var needsUrgentAttention: Bool { urgentAttention != nil }
 
     public init(
         id: UUID, referralID: UUID, regulator: Regulator, childPseudonym: String, ageBand: AgeBand, sex: Sex,
         localAuthorityCode: String, legalBasis: LegalBasis, referredAt: Date, closedAt: Date,
-        homesApproached: [HomeApproached], alternative: AlternativeAccommodation, acknowledgedAt: Date? = nil
+        homesApproached: [HomeApproached], alternative: AlternativeAccommodation, acknowledgedAt: Date? = nil,
+        dateNeeded: CalendarDate? = nil, courtOrder: CourtOrder? = nil, urgentAttention: String? = nil
     ) {
         self.id = id
         self.referralID = referralID
@@ -45,13 +54,16 @@ public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
         self.homesApproached = homesApproached
         self.alternative = alternative
         self.acknowledgedAt = acknowledgedAt
+        self.dateNeeded = dateNeeded
+        self.courtOrder = courtOrder
+        self.urgentAttention = urgentAttention
     }
 
     /// Builds the notification for a referral closed unplaced, from its facts and every
     /// decline it received.
     public init(
         id: UUID, unplaced referral: Referral, child: Child, country: Country, responses: [HomeResponse],
-        homeReferences: [UUID: String]
+        homeReferences: [UUID: String], ageWhenClosed: Int? = nil
     ) {
         let approached = responses.sorted { $0.respondedAt < $1.respondedAt }.map { response in
             let reasons: [DeclineReason] =
@@ -64,6 +76,9 @@ public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
             ageBand: referral.ageBand, sex: child.sex, localAuthorityCode: referral.localAuthorityCode,
             legalBasis: referral.legalBasis, referredAt: referral.submittedAt ?? referral.createdAt,
             closedAt: referral.closedAt ?? referral.createdAt, homesApproached: approached,
-            alternative: referral.alternative ?? .otherOrNotKnown)
+            alternative: referral.alternative ?? .otherOrNotKnown, dateNeeded: referral.dateNeeded,
+            courtOrder: referral.courtOrder,
+            urgentAttention: (referral.alternative ?? .otherOrNotKnown).urgentAttention(
+                age: ageWhenClosed ?? referral.ageAtReferral, country: country))
     }
 }

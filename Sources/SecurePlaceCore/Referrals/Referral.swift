@@ -27,6 +27,8 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
     /// For a child under 13: the day the Secretary of State (in Wales, the Welsh Ministers)
     /// approved the placement.
     public var ministerialApprovalOn: CalendarDate?
+    /// The user who recorded the approval.
+    public var ministerialApprovalRecordedBy: UUID?
     /// When the coordinators were told that homes had not answered in time.
     public var escalatedAt: Date?
 
@@ -35,7 +37,8 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
         legalBasis: LegalBasis, courtOrder: CourtOrder, urgency: Urgency, dateNeeded: CalendarDate,
         summary: String, state: ReferralState = .draft, createdAt: Date, submittedAt: Date? = nil,
         closedAt: Date? = nil, alternative: AlternativeAccommodation? = nil, withdrawalReason: String? = nil,
-        unplacedLocation: String? = nil, ministerialApprovalOn: CalendarDate? = nil, escalatedAt: Date? = nil
+        unplacedLocation: String? = nil, ministerialApprovalOn: CalendarDate? = nil,
+        ministerialApprovalRecordedBy: UUID? = nil, escalatedAt: Date? = nil
     ) {
         self.id = id
         self.reference = reference
@@ -55,6 +58,7 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
         self.withdrawalReason = withdrawalReason
         self.unplacedLocation = unplacedLocation
         self.ministerialApprovalOn = ministerialApprovalOn
+        self.ministerialApprovalRecordedBy = ministerialApprovalRecordedBy
         self.escalatedAt = escalatedAt
     }
 

@@ -41,11 +41,14 @@ public struct HomeResponse: Hashable, Codable, Sendable, Identifiable {
     public var homeID: UUID
     public var answer: HomeAnswer
     public var respondedAt: Date
-    /// For an offer: whether it is still open, accepted or released. Nil for a decline.
+    /// For an offer: whether it is still open, accepted, released or fell through. Nil for a decline.
     public var offerStatus: OfferStatus?
+    /// Why an accepted offer could not go ahead, when it fell through.
+    public var fellThrough: FallThrough?
 
     public init(
-        id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date, offerStatus: OfferStatus? = nil
+        id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date, offerStatus: OfferStatus? = nil,
+        fellThrough: FallThrough? = nil
     ) {
         self.id = id
         self.referralID = referralID
@@ -53,7 +56,25 @@ public struct HomeResponse: Hashable, Codable, Sendable, Identifiable {
         self.answer = answer
         self.respondedAt = respondedAt
         self.offerStatus = offerStatus ?? (answer.isOffer ? .open : nil)
+        self.fellThrough = fellThrough
     }
 
     public var isOffer: Bool { answer.isOffer }
+
+    /// An offer the home still stands behind: open, accepted, or (once admitted) the placement's.
+    public var isLiveOffer: Bool { offerStatus == .open || offerStatus == .accepted }
+}
+
+/// A home's reasons for no longer taking a child after its offer was accepted, from the
+/// decline reasons' list (domain.md §4), with a note.
+public struct FallThrough: Hashable, Codable, Sendable {
+    public var reasons: Set<DeclineReason>
+    public var note: String
+    public var at: Date
+
+    public init(reasons: Set<DeclineReason>, note: String, at: Date) {
+        self.reasons = reasons
+        self.note = note
+        self.at = at
+    }
 }

@@ -65,6 +65,12 @@ public struct CalendarDate: Hashable, Codable, Sendable, Comparable, CustomStrin
         return CalendarDate(containing: date)
     }
 
+    /// The same day of the month `months` later (the month's last day where it is shorter).
+    public func adding(months: Int) -> CalendarDate {
+        let date = Self.calendar.date(byAdding: .month, value: months, to: start)!
+        return CalendarDate(containing: date)
+    }
+
     /// Whole days from this date to another (negative when the other is earlier).
     public func days(until other: CalendarDate) -> Int {
         Self.calendar.dateComponents([.day], from: start, to: other.start).day!

@@ -44,9 +44,27 @@ public enum AlternativeAccommodation: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    /// Whether the alternative is open to a child of this age (supported accommodation is
-    /// for 16 and 17 year olds only).
+    /// Whether the alternative is lawful for a child of this age (supported accommodation is
+    /// for 16 and 17 year olds only). What happened is still recorded when it is not: see
+    /// `urgentAttention(age:country:)`.
     public func isAllowed(forAge age: Int) -> Bool {
         self != .supportedAccommodation || age >= 16
+    }
+
+    /// Why the regulator must look at this at once, or nil: an unregistered setting is an
+    /// offence to operate (with or without a DoL order), and in England placing a child under
+    /// 16 in unregulated or supported accommodation has been banned since 9 September 2021
+    /// (domain.md §4).
+    public func urgentAttention(age: Int, country: Country) -> String? {
+        switch self {
+        case .unregisteredSetting:
+            return "The child is in an unregistered setting, which it is an offence to operate."
+        case .deprivationOfLibertyUnregistered:
+            return "The child is deprived of liberty in an unregistered setting, which it is an offence to operate."
+        case .supportedAccommodation where age < 16 && country == .england:
+            return "A child under 16 is in supported accommodation, banned in England since 9 September 2021."
+        default:
+            return nil
+        }
     }
 }

@@ -15,5 +15,6 @@ extension Migrations {
         add(AddFollowUpsAndLeases(), to: .secureplace)
         add(AddPlanningRuns(), to: .secureplace)
         add(AddLinkageReviews(), to: .secureplace)
+        add(AddCourtOrdersAndJourneyRules(), to: .secureplace)
     }
 }

@@ -51,17 +51,27 @@ extension Store {
         }
     }
 
-    /// Open referrals, not yet escalated, that a home has not answered by its deadline.
-    public func overdueReferralIDs(at instant: Date) async throws -> [UUID] {
-        let open = try await ReferralRecord.query(on: database)
+    /// Open referrals that a home has not answered by its deadline, since the referral was
+    /// last escalated (or ever); with `candidates`, only among those.
+    public func overdueReferralIDs(at instant: Date, among candidates: [UUID]? = nil) async throws -> [UUID] {
+        var query = ReferralRecord.query(on: database)
             .filter(\.$state ~~ [ReferralState.circulated.rawValue, ReferralState.offered.rawValue])
-            .filter(\.$escalatedAt == nil).all(\.$id)
+        if let candidates { query = query.filter(\.$id ~~ candidates) }
+        let open = try await query.all()
         guard !open.isEmpty else { return [] }
-        let late = try await CirculationRecord.query(on: database).filter(\.$referralID ~~ open)
+        let escalatedAt = Dictionary(uniqueKeysWithValues: open.map { ($0.id!, $0.escalatedAt) })
+        let late = try await CirculationRecord.query(on: database).filter(\.$referralID ~~ Array(escalatedAt.keys))
             .filter(\.$respondBy < instant).all()
         let answered = Set(
-            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ open).all()
+            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ Array(escalatedAt.keys)).all()
                 .map { "\($0.referralID)/\($0.homeID)" })
-        return Array(Set(late.filter { !answered.contains("\($0.referralID)/\($0.homeID)") }.map(\.referralID)))
+        // An escalation covers the homes circulated before it: a later circulation whose
+        // homes miss their deadline is escalated again.
+        let overdue = late.filter { circulation in
+            guard !answered.contains("\(circulation.referralID)/\(circulation.homeID)") else { return false }
+            guard let escalated = escalatedAt[circulation.referralID] ?? nil else { return true }
+            return circulation.circulatedAt > escalated
+        }
+        return Array(Set(overdue.map(\.referralID)))
     }
 }

@@ -8,6 +8,18 @@ extension Store {
         try await ReferralRecord.find(id, on: database)?.value()
     }
 
+    /// Takes the referral's row lock for the rest of the transaction and then reads it: two
+    /// transactions changing the same referral (two accepts, an accept and a withdrawal)
+    /// queue here, and the second reads what the first wrote. Every change to a referral
+    /// takes this lock before any bed's, so two such transactions never wait on each other.
+    public func lockReferral(id: UUID) async throws -> Referral? {
+        try await (database as! any SQLDatabase).update(ReferralRecord.schema)
+            .set(SQLIdentifier("state"), to: SQLIdentifier("state"))
+            .where(SQLIdentifier("id"), .equal, SQLBind(id))
+            .run()
+        return try await referral(id: id)
+    }
+
     /// Writes a changed referral back.
     public func update(referral: Referral) async throws {
         guard let record = try await ReferralRecord.find(referral.id, on: database) else {

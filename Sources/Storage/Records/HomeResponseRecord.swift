@@ -15,6 +15,9 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
     @Field(key: "note") var note: String
     @Field(key: "responded_at") var respondedAt: Date
     @OptionalField(key: "offer_status") var offerStatus: String?
+    @OptionalField(key: "fell_through_at") var fellThroughAt: Date?
+    @OptionalField(key: "fell_through_reasons") var fellThroughReasons: String?
+    @OptionalField(key: "fell_through_note") var fellThroughNote: String?
 
     init() {}
 
@@ -24,6 +27,9 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
         homeID = response.homeID
         respondedAt = response.respondedAt
         offerStatus = response.offerStatus?.rawValue
+        fellThroughAt = response.fellThrough?.at
+        fellThroughReasons = response.fellThrough?.reasons.sorted().map(\.code).joined(separator: ",")
+        fellThroughNote = response.fellThrough?.note
         switch response.answer {
         case .offer(let bed, let from):
             answer = "offer"
@@ -50,8 +56,16 @@ final class HomeResponseRecord: Model, @unchecked Sendable {
         } else {
             throw UnknownCodeError(list: "home answer", code: answer)
         }
+        var fellThrough: FallThrough?
+        if let fellThroughAt {
+            let reasons = try (fellThroughReasons ?? "").split(separator: ",").map {
+                try decodeCode(DeclineReason.self, String($0), list: "decline reason")
+            }
+            fellThrough = FallThrough(reasons: Set(reasons), note: fellThroughNote ?? "", at: fellThroughAt)
+        }
         return HomeResponse(
             id: try requireID(), referralID: referralID, homeID: homeID, answer: decoded, respondedAt: respondedAt,
-            offerStatus: try offerStatus.map { try decodeCode(OfferStatus.self, $0, list: "offer status") })
+            offerStatus: try offerStatus.map { try decodeCode(OfferStatus.self, $0, list: "offer status") },
+            fellThrough: fellThrough)
     }
 }

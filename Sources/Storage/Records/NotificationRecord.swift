@@ -14,6 +14,7 @@ final class RegulatorNotificationRecord: Model, @unchecked Sendable {
     @Field(key: "closed_at") var closedAt: Date
     @OptionalField(key: "acknowledged_at") var acknowledgedAt: Date?
     @Field(key: "content") var content: String
+    @OptionalField(key: "needs_urgent_attention") var needsUrgentAttention: Bool?
 
     init() {}
 
@@ -24,6 +25,7 @@ final class RegulatorNotificationRecord: Model, @unchecked Sendable {
         localAuthorityCode = notification.localAuthorityCode
         closedAt = notification.closedAt
         acknowledgedAt = notification.acknowledgedAt
+        needsUrgentAttention = notification.needsUrgentAttention
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         encoder.outputFormatting = .sortedKeys

@@ -26,6 +26,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @OptionalField(key: "unplaced_location") var unplacedLocation: String?
     @OptionalField(key: "ministerial_approval_on") var ministerialApprovalOn: String?
     @OptionalField(key: "escalated_at") var escalatedAt: Date?
+    @OptionalField(key: "order_is_renewal") var orderIsRenewal: Bool?
+    @OptionalField(key: "ministerial_approval_recorded_by") var ministerialApprovalRecordedBy: UUID?
 
     init() {}
 
@@ -51,6 +53,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
         unplacedLocation = referral.unplacedLocation
         ministerialApprovalOn = referral.ministerialApprovalOn?.iso
         escalatedAt = referral.escalatedAt
+        orderIsRenewal = referral.courtOrder.isRenewal
+        ministerialApprovalRecordedBy = referral.ministerialApprovalRecordedBy
     }
 
     /// Copies every changeable field from a referral onto this stored row.
@@ -72,6 +76,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
         unplacedLocation = fresh.unplacedLocation
         ministerialApprovalOn = fresh.ministerialApprovalOn
         escalatedAt = fresh.escalatedAt
+        orderIsRenewal = fresh.orderIsRenewal
+        ministerialApprovalRecordedBy = fresh.ministerialApprovalRecordedBy
     }
 
     func value() throws -> Referral {
@@ -85,12 +91,13 @@ final class ReferralRecord: Model, @unchecked Sendable {
             ageAtReferral: ageAtReferral, legalBasis: try decodeCode(LegalBasis.self, legalBasis, list: "legal basis"),
             courtOrder: CourtOrder(
                 status: try decodeCode(CourtOrderStatus.self, orderStatus, list: "court order status"),
-                startsOn: try day(orderStartsOn), endsOn: try day(orderEndsOn)),
+                startsOn: try day(orderStartsOn), endsOn: try day(orderEndsOn), isRenewal: orderIsRenewal ?? false),
             urgency: try decodeCode(Urgency.self, urgency, list: "urgency"), dateNeeded: try day(dateNeeded)!,
             summary: summary, state: try decodeCode(ReferralState.self, state, list: "referral state"),
             createdAt: createdAt, submittedAt: submittedAt, closedAt: closedAt,
             alternative: try alternative.map { try decodeCode(AlternativeAccommodation.self, $0, list: "alternative") },
             withdrawalReason: withdrawalReason, unplacedLocation: unplacedLocation,
-            ministerialApprovalOn: try day(ministerialApprovalOn), escalatedAt: escalatedAt)
+            ministerialApprovalOn: try day(ministerialApprovalOn),
+            ministerialApprovalRecordedBy: ministerialApprovalRecordedBy, escalatedAt: escalatedAt)
     }
 }

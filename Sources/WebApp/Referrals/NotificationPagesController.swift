@@ -99,6 +99,8 @@ struct NotificationPagesController: RouteCollection {
             var legalBasis: String
             var homes: [String]
             var alternative: String
+            var urgentAttention: String?
+            var dates: String
             var acknowledged: String?
         }
 
@@ -114,11 +116,15 @@ struct NotificationPagesController: RouteCollection {
         let principal = try request.principal
         let status = (try? request.query.get(String.self, at: "status")) ?? "all"
         let notifications = try await request.journey.notifications(by: principal).filter {
-            status != "unacknowledged" || $0.acknowledgedAt == nil
+            switch status {
+            case "unacknowledged": $0.acknowledgedAt == nil
+            case "urgent": $0.needsUrgentAttention
+            default: true
+            }
         }
         let paging = Paging(
             request: request, total: notifications.count,
-            query: "status=\(status == "unacknowledged" ? status : "all")&")
+            query: "status=\(["unacknowledged", "urgent"].contains(status) ? status : "all")&")
         let authorities = Dictionary(
             uniqueKeysWithValues: try await Store(request.db).localAuthorities().map { ($0.code, $0.name) })
         let rows = paging.slice(notifications.reversed()).map { notification in
@@ -132,6 +138,8 @@ struct NotificationPagesController: RouteCollection {
                     "\(home.homeReference): \(home.declineReasons.map(\.name).joined(separator: "; "))"
                 },
                 alternative: notification.alternative.name,
+                urgentAttention: notification.urgentAttention,
+                dates: Self.dates(of: notification),
                 acknowledged: notification.acknowledgedAt.map(DisplayFormat.dateTime))
         }
         let chrome = PageChrome(
@@ -146,10 +154,24 @@ struct NotificationPagesController: RouteCollection {
                 chrome: chrome, rows: Array(rows), canAcknowledge: principal.role == .regulator, notice: notice,
                 paging: paging,
                 statuses: [
-                    Choice(value: "all", label: "All", selected: status != "unacknowledged"),
+                    Choice(value: "all", label: "All", selected: !["unacknowledged", "urgent"].contains(status)),
                     Choice(
                         value: "unacknowledged", label: "Not yet acknowledged", selected: status == "unacknowledged"),
+                    Choice(value: "urgent", label: "For urgent attention", selected: status == "urgent"),
                 ]))
+    }
+
+    /// Submitted, needed, closed and the order's dates, on one line.
+    static func dates(of notification: RegulatorNotification) -> String {
+        var parts = ["Submitted \(DisplayFormat.dateTime(notification.referredAt))"]
+        if let needed = notification.dateNeeded { parts.append("needed \(needed.longForm)") }
+        parts.append("closed \(DisplayFormat.dateTime(notification.closedAt))")
+        if let order = notification.courtOrder {
+            var text = order.status.name
+            if let starts = order.startsOn, let ends = order.endsOn { text += " \(starts.longForm) to \(ends.longForm)" }
+            parts.append(text)
+        }
+        return parts.joined(separator: "; ")
     }
 
     @Sendable func csv(request: Request) async throws -> Response {

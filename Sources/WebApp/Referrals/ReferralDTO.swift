@@ -66,6 +66,7 @@ struct ReferralDTO: Content {
     var orderStatus: CourtOrderStatus
     var orderStartsOn: String?
     var orderEndsOn: String?
+    var orderIsRenewal: Bool
     var urgency: Urgency
     var dateNeeded: String
     var summary: String
@@ -79,6 +80,8 @@ struct ReferralDTO: Content {
     var placementID: UUID?
     /// Hours left of the 72 allowed without a court order (negative once overrun).
     var hoursLeftWithoutOrder: Double?
+    /// What the authority must do about the court order, when it must do something.
+    var orderAdvice: String?
     var escalatedAt: Date?
     var nextStep: String
 
@@ -101,6 +104,7 @@ struct ReferralDTO: Content {
         orderStatus = referral.courtOrder.status
         orderStartsOn = referral.courtOrder.startsOn?.iso
         orderEndsOn = referral.courtOrder.endsOn?.iso
+        orderIsRenewal = referral.courtOrder.isRenewal
         urgency = referral.urgency
         dateNeeded = referral.dateNeeded.iso
         summary = referral.summary
@@ -117,6 +121,7 @@ struct ReferralDTO: Content {
         }
         placementID = view.placement?.id
         hoursLeftWithoutOrder = view.timeLeftWithoutOrder.map { ($0 / 360).rounded() / 10 }
+        orderAdvice = view.orderAdvice
         escalatedAt = referral.escalatedAt
         nextStep = view.nextStep
     }
@@ -134,6 +139,9 @@ struct ResponseDTO: Content {
     var note: String?
     var offerStatus: OfferStatus?
     var respondedAt: Date
+    var fellThroughAt: Date?
+    var fellThroughReasons: [DeclineReason]?
+    var fellThroughNote: String?
 
     init(_ response: HomeResponse) {
         id = response.id
@@ -141,6 +149,9 @@ struct ResponseDTO: Content {
         homeID = response.homeID
         respondedAt = response.respondedAt
         offerStatus = response.offerStatus
+        fellThroughAt = response.fellThrough?.at
+        fellThroughReasons = response.fellThrough?.reasons.sorted()
+        fellThroughNote = response.fellThrough?.note
         switch response.answer {
         case .offer(let bed, let from):
             answer = "offer"
@@ -183,3 +194,24 @@ struct TimelineEntryDTO: Content {
 extension RegulatorNotification: Content {}
 
 extension FollowUp: Content {}
+
+/// A court order as recorded (schema CourtOrder).
+struct CourtOrderDTO: Content {
+    var id: UUID
+    var referralID: UUID
+    var orderStatus: CourtOrderStatus
+    var orderStartsOn: String?
+    var orderEndsOn: String?
+    var renewal: Bool
+    var recordedAt: Date
+
+    init(_ recorded: RecordedCourtOrder) {
+        id = recorded.id
+        referralID = recorded.referralID
+        orderStatus = recorded.order.status
+        orderStartsOn = recorded.order.startsOn?.iso
+        orderEndsOn = recorded.order.endsOn?.iso
+        renewal = recorded.order.isRenewal
+        recordedAt = recorded.recordedAt
+    }
+}

@@ -267,7 +267,7 @@ struct ReferralPagesController: RouteCollection {
             needsMinisterialApproval: referral.needsMinisterialApproval,
             vacantBeds: vacantBeds,
             declineReasons: DeclineReason.allCases.map { Choice(value: $0.code, label: $0.name, selected: false) },
-            alternatives: AlternativeAccommodation.allCases.filter { $0.isAllowed(forAge: referral.ageAtReferral) }.map
+            alternatives: AlternativeAccommodation.allCases.map
             {
                 Choice(value: $0.code, label: $0.name, selected: false)
             },

@@ -24,6 +24,9 @@ struct ReferralsAPIController: RouteCollection {
         one.post("withdraw", use: withdraw)
         one.post("close-unplaced", use: closeUnplaced)
         one.post("responses", use: respond)
+        one.get("court-orders", use: courtOrders)
+        one.post("court-orders", use: recordCourtOrder)
+        api.post("offers", ":offerID", "fall-through", use: fallThrough)
         api.post("offers", ":offerID", "accept", use: accept)
         api.post("placements", ":placementID", "admit", use: admit)
         api.post("placements", ":placementID", "discharge", use: discharge)
@@ -110,6 +113,30 @@ struct ReferralsAPIController: RouteCollection {
     @Sendable func accept(request: Request) async throws -> ReferralSummaryDTO {
         try await request.journey.acceptOffer(try request.uuidParameter("offerID"), by: try request.principal)
             .summaryDTO
+    }
+
+    @Sendable func courtOrders(request: Request) async throws -> [CourtOrderDTO] {
+        try await request.journey.courtOrders(of: try request.referralID, by: try request.principal).map(
+            CourtOrderDTO.init)
+    }
+
+    @Sendable func recordCourtOrder(request: Request) async throws -> Response {
+        let form = try request.content.decode(ReferralJourney.CourtOrderForm.self)
+        let referral = try await request.journey.recordCourtOrder(try request.referralID, form, by: try request.principal)
+        return try await referral.summaryDTO.encodeResponse(status: .created, for: request)
+    }
+
+    struct FallThroughBody: Content {
+        var reasons: [String]?
+        var note: String?
+    }
+
+    @Sendable func fallThrough(request: Request) async throws -> ReferralSummaryDTO {
+        let body = try request.content.decode(FallThroughBody.self)
+        return try await request.journey.recordFallThrough(
+            try request.uuidParameter("offerID"), reasons: body.reasons ?? [], note: body.note,
+            by: try request.principal
+        ).summaryDTO
     }
 
     struct AdmitBody: Content { var ministerialApprovalOn: String? }
