@@ -1,7 +1,7 @@
 """Schemathesis hooks for `scripts/test` (loaded through SCHEMATHESIS_HOOKS).
 
-The service accepts a referral only for a child aged 10 to 17 today and a bed needed today or
-later. A JSON Schema cannot say "relative to today", so a generator working from the document
+The service accepts a referral only for a child aged 10 to 17 on the date needed, a bed needed
+today or later, and an order whose dates the law allows. A JSON Schema cannot say "relative to today", so a generator working from the document
 alone almost never makes a referral the service accepts, and the stateful phase never gets to
 follow one through submission and withdrawal. Half of the generated referral bodies therefore
 get such dates; the other half keep what was generated, so dates are still fuzzed.
@@ -25,4 +25,14 @@ def flatmap_body(context, body):
     dated = dict(body)
     dated["dateOfBirth"] = today.replace(year=today.year - 14, day=min(today.day, 28)).isoformat()
     dated["dateNeeded"] = (today + datetime.timedelta(days=1)).isoformat()
+    # An order in force must not have ended, must last until the date needed and may run at
+    # most three months; a DoL order comes under the inherent jurisdiction, anything else
+    # under the authority's own country's route (the default when left out).
+    dated["orderStartsOn"] = today.isoformat()
+    dated["orderEndsOn"] = (today + datetime.timedelta(days=28)).isoformat()
+    dated["orderIsRenewal"] = "false"
+    if dated.get("orderStatus") == "dol-order":
+        dated["legalBasis"] = "inherent-jurisdiction-dol"
+    else:
+        dated.pop("legalBasis", None)
     return st.sampled_from([body, dated])

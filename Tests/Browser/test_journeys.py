@@ -64,7 +64,9 @@ def create_referral(driver, given_name):
     Select(driver.find_element(By.ID, "orderStatus")).select_by_value("interim-order")
     today = driver.execute_script("return new Date().toISOString().slice(0, 10)")
     driver.find_element(By.ID, "orderStartsOn").send_keys(today)
-    driver.find_element(By.ID, "orderEndsOn").send_keys("2099-01-01")
+    # A first order may run at most three months (reg 11).
+    ends = driver.execute_script("return new Date(Date.now() + 28 * 86400000).toISOString().slice(0, 10)")
+    driver.find_element(By.ID, "orderEndsOn").send_keys(ends)
     driver.find_element(By.ID, "urgency-emergency").click()
     driver.find_element(By.ID, "dateNeeded").send_keys(today)
     driver.find_element(By.ID, "summary").send_keys("At serious risk of harm when missing.")
@@ -145,6 +147,30 @@ def test_a_child_closed_unplaced_reaches_the_regulators_inbox(browsers):
     assert pseudonym in inspector.page_source
     assert "DoL order in an unregistered setting" in inspector.page_source
     assert "Placed" not in inspector.page_source.split(pseudonym)[0][-200:]
+
+
+def test_an_authority_records_a_court_order_with_the_message_beside_the_field(browsers):
+    referrer = browsers("referrer.birmingham@secureplace.example")
+    referral = create_referral(referrer, "Ordered")
+    referrer.get(referral + "/court-order")
+    assert serious_violations(referrer) == []
+    today = referrer.execute_script("return new Date().toISOString().slice(0, 10)")
+    later = referrer.execute_script("return new Date(Date.now() + 200 * 86400000).toISOString().slice(0, 10)")
+    Select(referrer.find_element(By.ID, "orderStatus")).select_by_value("order-granted")
+    referrer.find_element(By.ID, "orderStartsOn").send_keys(today)
+    referrer.find_element(By.ID, "orderEndsOn").send_keys(later)
+    post_button(referrer, "Record the order")
+    wait_for_title(referrer, "Error:")
+    group = referrer.find_element(By.ID, "orderEndsOn").find_element(By.XPATH, "..")
+    assert "at most 3 months" in group.text, group.text
+    assert referrer.find_element(By.ID, "orderStartsOn").get_attribute("value") == today, "the value typed is kept"
+    assert serious_violations(referrer) == []
+    ends = referrer.find_element(By.ID, "orderEndsOn")
+    ends.clear()
+    ends.send_keys(referrer.execute_script("return new Date(Date.now() + 60 * 86400000).toISOString().slice(0, 10)"))
+    post_button(referrer, "Record the order")
+    assert "court order was recorded" in referrer.find_element(By.CSS_SELECTOR, ".notification-banner").text
+    assert "Order granted" in referrer.find_element(By.TAG_NAME, "table").text
 
 
 PAGES_BY_ROLE = {

@@ -24,7 +24,9 @@ struct JourneyRaceTests {
         var description: String { rawValue }
     }
 
-    @Test("of two changes at once, the one that loses is refused and leaves no bed held", arguments: TestDatabase.all, Race.allCases)
+    @Test(
+        "of two changes at once, the one that loses is refused and leaves no bed held", arguments: TestDatabase.all,
+        Race.allCases)
     func race(database: TestDatabase, race: Race) async throws {
         try await withApp(database, demo: false) { app in
             let world = try await SmallWorld.build(in: app)
@@ -42,10 +44,12 @@ struct JourneyRaceTests {
                     #expect(loser?.state == "offer-accepted", "the 409 says where the referral is")
                     try await expectBeds(in: app, reserved: 1, occupied: 0, round: round)
                     // Withdrawing releases the one reserved bed.
-                    try await app.send(.POST, "/api/v1/referrals/\(id)/withdraw", as: people.referrer, body: ["reason": "Round over"])
+                    try await app.send(
+                        .POST, "/api/v1/referrals/\(id)/withdraw", as: people.referrer, body: ["reason": "Round over"])
                     try await expectBeds(in: app, reserved: 0, occupied: 0, round: round)
                 case .twoAdmissions:
-                    #expect(try await app.send(.POST, "/api/v1/offers/\(offerA)/accept", as: people.referrer).status == .ok)
+                    #expect(
+                        try await app.send(.POST, "/api/v1/offers/\(offerA)/accept", as: people.referrer).status == .ok)
                     let answers = try await app.sendAtOnce([
                         (.POST, "/api/v1/placements/\(offerA)/admit", people.homeA, nil),
                         (.POST, "/api/v1/placements/\(offerA)/admit", people.homeA, nil),
@@ -81,7 +85,8 @@ struct JourneyRaceTests {
                         #expect(final == "offer-accepted")
                         try await expectBeds(in: app, reserved: 1, occupied: 0, round: round)
                         try await app.send(
-                            .POST, "/api/v1/referrals/\(id)/withdraw", as: people.referrer, body: ["reason": "Round over"])
+                            .POST, "/api/v1/referrals/\(id)/withdraw", as: people.referrer,
+                            body: ["reason": "Round over"])
                     } else {
                         #expect(final == "closed-unplaced")
                         #expect(try await Store(app.db).notifications().count { $0.referralID.uuidString == id } == 1)
@@ -102,8 +107,10 @@ struct JourneyRaceTests {
         in app: Application, reserved: Int, occupied: Int, round: Int, sourceLocation: SourceLocation = #_sourceLocation
     ) async throws {
         let board = try await Store(app.db).bedBoard(at: demoDataset.end)
-        #expect(board.national.all.reserved == reserved, "reserved beds, round \(round)", sourceLocation: sourceLocation)
-        #expect(board.national.all.occupied == occupied, "occupied beds, round \(round)", sourceLocation: sourceLocation)
+        #expect(
+            board.national.all.reserved == reserved, "reserved beds, round \(round)", sourceLocation: sourceLocation)
+        #expect(
+            board.national.all.occupied == occupied, "occupied beds, round \(round)", sourceLocation: sourceLocation)
     }
 }
 

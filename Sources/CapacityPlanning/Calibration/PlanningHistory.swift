@@ -83,6 +83,7 @@ public struct PlanningHistory: Sendable {
                 case .thirteenToFourteen: 13...14
                 case .fifteen: 15...15
                 case .sixteenToSeventeen: 16...17
+                case .eighteenOrOver: 18...18
                 }
             return band.overlaps(ages)
         }

@@ -38,15 +38,19 @@ public struct ChildProfile: Hashable, Codable, Sendable, CustomStringConvertible
         precondition((0..<Self.count).contains(index), "profile index out of range")
         hasFlagAssociatedWithRefusal = index % 2 == 1
         ageBand = AgeBand.allCases[(index / 2) % AgeBand.allCases.count]
-        sex = Sex.allCases[(index / 8) % Sex.allCases.count]
-        route = PlacementRoute.allCases[index / 16]
+        sex = Sex.allCases[(index / Self.perSex) % Sex.allCases.count]
+        route = PlacementRoute.allCases[index / Self.perRoute]
     }
 
     public var index: Int {
         let age = AgeBand.allCases.firstIndex(of: ageBand)!
         let sexIndex = Sex.allCases.firstIndex(of: sex)!
-        return route.rawValue * 16 + sexIndex * 8 + age * 2 + (hasFlagAssociatedWithRefusal ? 1 : 0)
+        return route.rawValue * Self.perRoute + sexIndex * Self.perSex + age * 2
+            + (hasFlagAssociatedWithRefusal ? 1 : 0)
     }
+
+    private static let perSex = AgeBand.allCases.count * 2
+    private static let perRoute = Sex.allCases.count * perSex
 
     public var description: String {
         "\(route.name.lowercased()), \(sex.name.lowercased()), \(ageBand.name.lowercased())"

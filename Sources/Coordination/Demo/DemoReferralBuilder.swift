@@ -192,8 +192,9 @@ struct DemoReferralBuilder {
         ])
         switch status {
         case .interimOrder: return CourtOrder(status: status, startsOn: day, endsOn: day.adding(days: 28))
+        // A first order runs at most 3 months (reg 11): from 20 November, to 19 February.
         case .orderGranted, .deprivationOfLibertyOrder:
-            return CourtOrder(status: status, startsOn: day, endsOn: day.adding(days: 91))
+            return CourtOrder(status: status, startsOn: day, endsOn: day.adding(months: 3).adding(days: -1))
         case .noneYet, .applicationMade: return CourtOrder(status: status)
         }
     }

@@ -114,7 +114,8 @@ public struct ReferralForm: Codable, Sendable, Equatable {
         return ValidReferral(
             givenName: givenName, familyName: familyName, dateOfBirth: birth, age: age, sex: sex,
             localAuthorityReference: reference, flags: flags, legalBasis: legalBasis,
-            courtOrder: CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal), urgency: urgency,
+            courtOrder: CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal),
+            urgency: urgency,
             dateNeeded: needed, summary: summary)
     }
 }

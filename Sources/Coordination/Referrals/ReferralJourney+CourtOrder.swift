@@ -12,14 +12,16 @@ extension ReferralJourney {
         /// "true" (or a ticked box's "on") for a further order under reg 12.
         public var renewal: String?
 
-        public init(orderStatus: String?, orderStartsOn: String? = nil, orderEndsOn: String? = nil, renewal: String? = nil) {
+        public init(
+            orderStatus: String?, orderStartsOn: String? = nil, orderEndsOn: String? = nil, renewal: String? = nil
+        ) {
             self.orderStatus = orderStatus
             self.orderStartsOn = orderStartsOn
             self.orderEndsOn = orderEndsOn
             self.renewal = renewal
         }
 
-        var isRenewal: Bool { ["true", "on", "yes"].contains((renewal ?? "").lowercased()) }
+        public var isRenewal: Bool { ["true", "on", "yes"].contains((renewal ?? "").lowercased()) }
     }
 
     /// The authority records an application, an interim order or a full order at any time
@@ -33,13 +35,17 @@ extension ReferralJourney {
             var referral = context.referral
             guard referral.state != .withdrawn, referral.state != .closedUnplaced else {
                 throw InputErrors([
-                    InputError(field: "orderStatus", message: "The referral is closed: there is no placement to authorise.")
+                    InputError(
+                        field: "orderStatus", message: "The referral is closed: there is no placement to authorise.")
                 ])
             }
             let instant = now()
             let today = CalendarDate(containing: instant)
             let order = try Self.validatedOrder(form)
-            guard let authority = try await store.localAuthorities().first(where: { $0.code == referral.localAuthorityCode })
+            guard
+                let authority = try await store.localAuthorities().first(where: {
+                    $0.code == referral.localAuthorityCode
+                })
             else { throw AccessDenied(decision: .hidden) }
             let problems = CourtOrderRules.problems(
                 route: referral.legalBasis, order: order, country: authority.country,

@@ -17,7 +17,8 @@ extension ReferralJourney {
         let valid = try form.validated(for: authority, today: CalendarDate(containing: instant))
         return try await store.transaction { store in
             let known = try await store.child(
-                ofAuthority: code, localAuthorityReference: valid.localAuthorityReference, dateOfBirth: valid.dateOfBirth)
+                ofAuthority: code, localAuthorityReference: valid.localAuthorityReference,
+                dateOfBirth: valid.dateOfBirth)
             let childID = known?.id ?? UUID()
             let child = Child(
                 id: childID,

@@ -26,7 +26,9 @@ extension ReferralJourney {
             var reasons: Set<DeclineReason> = []
             for code in codes {
                 guard let reason = DeclineReason(rawValue: code) else {
-                    throw InputErrors([InputError(field: "reasons", message: "'\(code)' is not one of the listed reasons.")])
+                    throw InputErrors([
+                        InputError(field: "reasons", message: "'\(code)' is not one of the listed reasons.")
+                    ])
                 }
                 reasons.insert(reason)
             }

@@ -60,7 +60,8 @@ extension ReferralJourney {
             throw InputErrors([
                 InputError(
                     field: "dateOfBirth",
-                    message: "On \(day.longForm) the child is \(age): secure children's homes take children aged 10 to 17.")
+                    message:
+                        "On \(day.longForm) the child is \(age): secure children's homes take children aged 10 to 17.")
             ])
         }
         return age

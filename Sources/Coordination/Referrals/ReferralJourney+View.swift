@@ -78,7 +78,8 @@ extension ReferralJourney {
             }
             return ReferralView(
                 referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
-                timeWithoutOrder: withoutOrder, orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
+                timeWithoutOrder: withoutOrder,
+                orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
                 nextStep: Self.nextStep(context.referral, lines, responses: context.responses),
                 allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
         }
@@ -117,6 +118,16 @@ extension ReferralJourney {
         {
             allowed.remove(.submit)
         }
+        if AccessPolicy.decide(principal, .recordCourtOrder, on: context.facts) == .allowed,
+            context.referral.state != .withdrawn, context.referral.state != .closedUnplaced
+        {
+            allowed.insert(.recordCourtOrder)
+        }
+        if AccessPolicy.decide(principal, .recordFallThrough, on: context.facts) == .allowed,
+            context.referral.state == .offerAccepted
+        {
+            allowed.insert(.recordFallThrough)
+        }
         if let placement, placement.dischargedAt == nil,
             AccessPolicy.decide(principal, .recordDischarge, on: context.facts) == .allowed
         {
@@ -140,15 +151,18 @@ extension ReferralJourney {
         }
         let hours = Int((time.left / 3600).rounded(.down))
         if time.isCloseToLimit {
-            return "Only \(hours) hours are left without a court order: the authority must apply to the court now and record the order when it is made."
+            return
+                "Only \(hours) hours are left without a court order: the authority must apply to the court now and record the order when it is made."
         }
-        return "No court order covers today: the child may be held for \(hours) more hours without one. Record the order when the court makes it."
+        return
+            "No court order covers today: the child may be held for \(hours) more hours without one. Record the order when the court makes it."
     }
 
     static func nextStep(_ referral: Referral, _ homes: [ReferralView.HomeLine], responses: [HomeResponse]) -> String {
         let waiting = homes.count { $0.response == nil }
         if referral.state == .circulated,
-            let fallen = responses.filter({ $0.fellThrough != nil }).max(by: { $0.fellThrough!.at < $1.fellThrough!.at }),
+            let fallen = responses.filter({ $0.fellThrough != nil }).max(by: { $0.fellThrough!.at < $1.fellThrough!.at }
+            ),
             let reasons = fallen.fellThrough?.reasons.sorted().map(\.name)
         {
             return

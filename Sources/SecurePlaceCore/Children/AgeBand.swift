@@ -5,13 +5,17 @@ public enum AgeBand: String, Codable, Sendable, CaseIterable, Comparable {
     case thirteenToFourteen = "13-14"
     case fifteen = "15"
     case sixteenToSeventeen = "16-17"
+    /// Nobody is admitted at 18, but a record can hold an age past 17 (a child who turned 18
+    /// while waiting): it must not be counted as 16 to 17.
+    case eighteenOrOver = "18-or-over"
 
     public init(age: Int) {
         switch age {
         case ..<13: self = .under13
         case 13...14: self = .thirteenToFourteen
         case 15: self = .fifteen
-        default: self = .sixteenToSeventeen
+        case 16...17: self = .sixteenToSeventeen
+        default: self = .eighteenOrOver
         }
     }
 
@@ -21,6 +25,7 @@ public enum AgeBand: String, Codable, Sendable, CaseIterable, Comparable {
         case .thirteenToFourteen: "13 to 14"
         case .fifteen: "15"
         case .sixteenToSeventeen: "16 to 17"
+        case .eighteenOrOver: "18 or over"
         }
     }
 

@@ -9,8 +9,9 @@ public struct CourtOrder: Hashable, Codable, Sendable {
     /// A further order after an earlier one ended or is ending (reg 12), which may run longer.
     public var isRenewal: Bool
 
-    public init(status: CourtOrderStatus, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil, isRenewal: Bool = false)
-    {
+    public init(
+        status: CourtOrderStatus, startsOn: CalendarDate? = nil, endsOn: CalendarDate? = nil, isRenewal: Bool = false
+    ) {
         self.status = status
         self.startsOn = startsOn
         self.endsOn = endsOn

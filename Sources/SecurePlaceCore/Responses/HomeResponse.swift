@@ -47,7 +47,8 @@ public struct HomeResponse: Hashable, Codable, Sendable, Identifiable {
     public var fellThrough: FallThrough?
 
     public init(
-        id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date, offerStatus: OfferStatus? = nil,
+        id: UUID, referralID: UUID, homeID: UUID, answer: HomeAnswer, respondedAt: Date,
+        offerStatus: OfferStatus? = nil,
         fellThrough: FallThrough? = nil
     ) {
         self.id = id

@@ -44,7 +44,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     // Everything else needs someone signed in; what they may do is the access policy's call.
     let signedIn = app.grouped(RequireSignIn())
     let collections: [any RouteCollection] = [
-        BedBoardController(), ReferralsAPIController(), ReferralPagesController(), NotificationPagesController(),
+        BedBoardController(), ReferralsAPIController(), ReferralPagesController(), CourtOrderPageController(),
+        NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
         PlanningPagesController(), LinkageReviewPagesController(),
     ]

@@ -168,7 +168,9 @@ struct NotificationPagesController: RouteCollection {
         parts.append("closed \(DisplayFormat.dateTime(notification.closedAt))")
         if let order = notification.courtOrder {
             var text = order.status.name
-            if let starts = order.startsOn, let ends = order.endsOn { text += " \(starts.longForm) to \(ends.longForm)" }
+            if let starts = order.startsOn, let ends = order.endsOn {
+                text += " \(starts.longForm) to \(ends.longForm)"
+            }
             parts.append(text)
         }
         return parts.joined(separator: "; ")

@@ -107,6 +107,7 @@ struct ReferralPage: Encodable {
     var notice: String?
     var escalated: Bool
     var timeLeftWithoutOrder: String?
+    var orderAdvice: String?
     var child: [Fact]
     var referral: [Fact]
     var homes: [HomeRow]
@@ -129,6 +130,7 @@ enum Notices {
         "circulate": "The referral was sent to the eligible homes.", "respond": "Your answer was sent.",
         "accept": "The offer was accepted and the bed reserved.", "admit": "The admission was recorded.",
         "discharge": "The discharge was recorded.",
+        "fall-through": "The offer was recorded as fallen through; the bed is released and the coordinators told.",
         "close-unplaced": "The referral was closed and the regulator notified.",
         "withdraw": "The referral was withdrawn.", "escalate": "The referral was escalated.",
     ]

@@ -164,6 +164,10 @@ struct ReferralPagesController: RouteCollection {
             case "discharge":
                 referralID = try await request.journey.discharge(placementID, reason: form.reason, by: principal)
                     .referralID
+            case "fall-through":
+                referralID = try await request.journey.recordFallThrough(
+                    placementID, reasons: form.reasons ?? [], note: form.note, by: principal
+                ).id
             default: throw Abort(.notFound)
             }
         } catch let errors as InputErrors {
@@ -257,6 +261,7 @@ struct ReferralPagesController: RouteCollection {
             stateTag: referral.state.rawValue,
             nextStep: view.nextStep, notice: notice, escalated: referral.escalatedAt != nil,
             timeLeftWithoutOrder: view.timeLeftWithoutOrder.map { String(format: "%.1f hours", $0 / 3600) },
+            orderAdvice: view.orderAdvice,
             child: child,
             referral: facts, homes: homes, errors: errorViews, messages: errorViews.byField,
             can: Dictionary(
@@ -267,8 +272,7 @@ struct ReferralPagesController: RouteCollection {
             needsMinisterialApproval: referral.needsMinisterialApproval,
             vacantBeds: vacantBeds,
             declineReasons: DeclineReason.allCases.map { Choice(value: $0.code, label: $0.name, selected: false) },
-            alternatives: AlternativeAccommodation.allCases.map
-            {
+            alternatives: AlternativeAccommodation.allCases.map {
                 Choice(value: $0.code, label: $0.name, selected: false)
             },
             dischargeReasons: PlacementChangeReason.allCases.map {

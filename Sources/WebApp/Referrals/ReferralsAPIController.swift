@@ -122,7 +122,8 @@ struct ReferralsAPIController: RouteCollection {
 
     @Sendable func recordCourtOrder(request: Request) async throws -> Response {
         let form = try request.content.decode(ReferralJourney.CourtOrderForm.self)
-        let referral = try await request.journey.recordCourtOrder(try request.referralID, form, by: try request.principal)
+        let referral = try await request.journey.recordCourtOrder(
+            try request.referralID, form, by: try request.principal)
         return try await referral.summaryDTO.encodeResponse(status: .created, for: request)
     }
 

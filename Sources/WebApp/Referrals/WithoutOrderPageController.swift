@@ -17,7 +17,9 @@ struct WithoutOrderPageController: RouteCollection {
             var reference: String
             var admitted: String
             var timeLeft: String
+            var used: String
             var needsAction: Bool
+            var isPastLimit: Bool
         }
 
         var chrome: PageChrome
@@ -32,10 +34,10 @@ struct WithoutOrderPageController: RouteCollection {
                 timeLeft: $0.timeLeft < 0
                     ? String(format: "Over by %.1f hours", -$0.timeLeft / 3600)
                     : String(format: "%.1f hours", $0.timeLeft / 3600),
-                needsAction: $0.needsAction)
+                used: $0.time.explanation, needsAction: $0.needsAction, isPastLimit: $0.isPastLimit)
         }
         let chrome = PageChrome(
-            title: "Placed without a court order", isDemo: try await Store(request.db).holdsDemoData(),
+            title: "Held without a court order", isDemo: try await Store(request.db).holdsDemoData(),
             signedIn: request.signedIn)
         return try await request.view.render("without-order", Page(chrome: chrome, rows: rows))
     }
