@@ -86,6 +86,15 @@ struct AccessMatrixTests {
             method: .POST, path: "/api/v1/offers/{offer}/accept", stage: .offered,
             expected: row([A, A, H, F, H, F, H, H, H])),
         Route(
+            method: .GET, path: "/api/v1/referrals/{id}/court-orders", stage: .circulated,
+            expected: row([A, A, H, A, H, A, H, H, H])),
+        Route(
+            method: .POST, path: "/api/v1/referrals/{id}/court-orders", stage: .circulated,
+            expected: row([A, A, H, F, H, F, H, H, H])),
+        Route(
+            method: .POST, path: "/api/v1/offers/{offer}/fall-through", stage: .accepted,
+            expected: row([F, F, H, A, H, F, H, H, H])),
+        Route(
             method: .POST, path: "/api/v1/placements/{offer}/admit", stage: .accepted,
             expected: row([F, F, H, A, H, F, H, H, H])),
         Route(

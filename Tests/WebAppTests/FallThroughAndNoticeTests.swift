@@ -104,6 +104,10 @@ struct FallThroughAndNoticeTests {
             #expect(supported.needsUrgentAttention, "a 15-year-old in supported accommodation is recorded, and flagged")
             #expect(!foster.needsUrgentAttention)
             #expect(unregistered.dateNeeded?.iso == "2026-11-20")
+            #expect(
+                unregistered.homesApproached.map(\.homeReference).sorted() == ["SCH-A", "SCH-B"]
+                    && unregistered.homesApproached.allSatisfy { $0.answered == false },
+                "every home approached, including those that never answered")
             #expect(unregistered.courtOrder?.endsOn?.iso == "2026-12-18")
 
             let (inspector, _) = try await app.sessionHeaders(for: "inspector@ofsted.example")

@@ -41,15 +41,15 @@ extension ReferralJourney {
                 ])
             }
             let instant = now()
-            referral.escalatedAt = instant
-            try await apply(.acceptedOfferFellThrough, to: &referral, by: principal, in: store)
-            try await store.record(FallThrough(reasons: reasons, note: text, at: instant), ofResponse: offer.id)
             if try await store.lockBedStatus(bedID, at: instant) == .reserved {
                 let released: BedStatus =
                     reasons.contains(.bedClosedStaffing)
                     ? .closed(.staffing) : reasons.contains(.bedClosedRepair) ? .closed(.repair) : .vacant
                 try await store.changeStatus(ofBed: bedID, to: released, at: instant)
             }
+            try await store.record(FallThrough(reasons: reasons, note: text, at: instant), ofResponse: offer.id)
+            referral.escalatedAt = instant
+            try await apply(.acceptedOfferFellThrough, to: &referral, by: principal, in: store)
             return referral
         }
     }

@@ -31,7 +31,9 @@ extension ReferralJourney {
             }
             referral.withdrawalReason = reason
             referral.closedAt = now()
-        } after: { context, store in
+        } before: { context, store in
+            // Beds before the audit trail's head, as every other change takes them, so that two
+            // transactions never wait on each other; a refusal below rolls this back.
             try await releaseOffers(of: context, in: store, freeing: true)
         }
     }

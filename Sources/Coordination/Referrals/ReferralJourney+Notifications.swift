@@ -29,7 +29,9 @@ extension ReferralJourney {
         let formatter = ISO8601DateFormatter()
         for notification in notifications {
             let reasons = notification.homesApproached.map { home in
-                "\(home.homeReference): \(home.declineReasons.map(\.code).joined(separator: "+"))"
+                home.answered == false
+                    ? "\(home.homeReference): no-answer"
+                    : "\(home.homeReference): \(home.declineReasons.map(\.code).joined(separator: "+"))"
             }.joined(separator: "; ")
             let fields = [
                 notification.id.uuidString, notification.regulator.rawValue, notification.childPseudonym,

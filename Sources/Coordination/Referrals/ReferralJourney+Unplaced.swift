@@ -36,11 +36,12 @@ extension ReferralJourney {
             referral.alternative = alternative
             referral.unplacedLocation = location
             referral.closedAt = now()
-            try await apply(.closeUnplaced, to: &referral, by: principal, in: store)
             try await releaseOffers(of: context, in: store, freeing: true)
+            try await apply(.closeUnplaced, to: &referral, by: principal, in: store)
             let notification = RegulatorNotification(
                 id: UUID(), unplaced: referral, child: child, country: authority.country, responses: context.responses,
-                homeReferences: context.homeReferences, ageWhenClosed: ageToday)
+                homeReferences: context.homeReferences, circulatedTo: context.circulations.map(\.homeID),
+                ageWhenClosed: ageToday)
             try await store.save(notifications: [notification])
             try await scheduleFollowUps(for: referral, in: store)
             try await store.save(

@@ -6,10 +6,13 @@ public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
     public struct HomeApproached: Hashable, Codable, Sendable {
         public var homeReference: String
         public var declineReasons: [DeclineReason]
+        /// Whether the home answered at all; nil in notices from before this was recorded.
+        public var answered: Bool?
 
-        public init(homeReference: String, declineReasons: [DeclineReason]) {
+        public init(homeReference: String, declineReasons: [DeclineReason], answered: Bool? = true) {
             self.homeReference = homeReference
             self.declineReasons = declineReasons
+            self.answered = answered
         }
     }
 
@@ -59,17 +62,22 @@ public struct RegulatorNotification: Hashable, Codable, Sendable, Identifiable {
         self.urgentAttention = urgentAttention
     }
 
-    /// Builds the notification for a referral closed unplaced, from its facts and every
-    /// decline it received.
+    /// Builds the notification for a referral closed unplaced, from its facts, every decline
+    /// it received, and every home it went to that never answered.
     public init(
         id: UUID, unplaced referral: Referral, child: Child, country: Country, responses: [HomeResponse],
-        homeReferences: [UUID: String], ageWhenClosed: Int? = nil
+        homeReferences: [UUID: String], circulatedTo: [UUID] = [], ageWhenClosed: Int? = nil
     ) {
-        let approached = responses.sorted { $0.respondedAt < $1.respondedAt }.map { response in
+        var approached = responses.sorted { $0.respondedAt < $1.respondedAt }.map { response in
             let reasons: [DeclineReason] =
                 if case .decline(let reasons, _) = response.answer { reasons.sorted() } else { [] }
             return HomeApproached(
                 homeReference: homeReferences[response.homeID] ?? "unknown", declineReasons: reasons)
+        }
+        let answered = Set(responses.map(\.homeID))
+        for homeID in circulatedTo where !answered.contains(homeID) {
+            approached.append(
+                HomeApproached(homeReference: homeReferences[homeID] ?? "unknown", declineReasons: [], answered: false))
         }
         self.init(
             id: id, referralID: referral.id, regulator: Regulator(for: country), childPseudonym: child.pseudonym,

@@ -135,7 +135,9 @@ struct NotificationPagesController: RouteCollection {
                 authority: authorities[notification.localAuthorityCode] ?? notification.localAuthorityCode,
                 legalBasis: notification.legalBasis.name,
                 homes: notification.homesApproached.map { home in
-                    "\(home.homeReference): \(home.declineReasons.map(\.name).joined(separator: "; "))"
+                    home.answered == false
+                        ? "\(home.homeReference): did not answer"
+                        : "\(home.homeReference): \(home.declineReasons.map(\.name).joined(separator: "; "))"
                 },
                 alternative: notification.alternative.name,
                 urgentAttention: notification.urgentAttention,
