@@ -143,23 +143,4 @@ struct FallThroughAndNoticeTests {
             #expect(try await law.journey().view(referral.id, by: homeB).identity != nil)
         }
     }
-
-    @Test("a referrer sees every referral of the authority, not only their own (docs/decisions/0006)")
-    func referrersSeeTheirAuthoritysReferrals() async throws {
-        try await withApp(.sqlite, demo: false) { app in
-            let law = try await LawHarness(app)
-            _ = try await ManageUsers(store: law.store, passwords: BcryptPasswordHasher(cost: 4)).create(
-                .init(
-                    email: "duty@manchester.example", displayName: "Out-of-hours duty", role: .referrer,
-                    organisationReference: SmallWorld.manchester, password: DemoDataset.password),
-                by: nil)
-            let referral = try await law.journey().create(
-                LawHarness.form(), by: try await law.principal("referrer@manchester.example"))
-            let duty = try await app.bearerHeaders(for: "duty@manchester.example")
-            #expect(try await app.send(.GET, "/api/v1/referrals/\(referral.id)", as: duty).status == .ok)
-            #expect(
-                try await app.send(.POST, "/api/v1/referrals/\(referral.id)/submit", as: duty).status == .ok,
-                "the duty team can act on it at 2 a.m.")
-        }
-    }
 }

@@ -33,6 +33,33 @@ struct ReferralPageTests {
         return summary
     }
 
+    @Test("a home records a fall-through from the referral's page; the authority is told what to do about the order")
+    func fallThroughAndOrderAdviceOnThePage() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            let law = try await LawHarness(app)
+            let (referral, offer) = try await law.offered(LawHarness.form(LawHarness.withoutOrder))
+            _ = try await law.journey().acceptOffer(
+                offer.id, by: try await law.principal("referrer@manchester.example"))
+            let (referrer, _) = try await app.sessionHeaders(for: "referrer@manchester.example")
+            let seen = try await get(app, "/referrals/\(referral.id)", referrer)
+            #expect(seen.html.contains("What the authority must do:"))
+            #expect(seen.html.contains("href=\"/referrals/\(referral.id)/court-order\""))
+
+            let (home, csrf) = try await app.sessionHeaders(for: "manager@sch-a.example")
+            let page = try await get(app, "/referrals/\(referral.id)", home)
+            #expect(page.html.contains("The offer falls through"))
+            let refused = try await post(app, "/placements/\(offer.id)/fall-through", home, ["csrfToken": csrf])
+            #expect(refused.html.contains("<title>Error:"))
+            #expect(refused.html.contains("Select at least one reason for declining."))
+            let done = try await post(
+                app, "/placements/\(offer.id)/fall-through", home,
+                ["csrfToken": csrf, "reasons[]": "risk-to-children", "note": "An incident last night"])
+            #expect(done.location == "/referrals/\(referral.id)?notice=fall-through")
+            #expect(try await law.store.referral(id: referral.id)?.state == .circulated)
+            #expect(try await get(app, "/referrals/\(referral.id)/court-order", home).status == .forbidden)
+        }
+    }
+
     @Test(
         "the journey without JavaScript: a form with errors beside the fields, then draft, submit, circulate, decline, offer, accept",
         arguments: TestDatabase.all)

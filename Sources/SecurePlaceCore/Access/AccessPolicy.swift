@@ -60,9 +60,11 @@ public struct ReferralAccessFacts: Hashable, Sendable {
 
 /// The one access policy: role *and* organisation, for every action on every object.
 ///
-/// A referrer never sees another authority's child; a home sees only referrals circulated to
-/// it, and the child's identity only once it has offered; analysts, regulators and
-/// administrators never see a referral's identifiable record through these actions.
+/// A referrer never sees another authority's child (and sees every referral of their own:
+/// docs/decisions/0006); a home sees only referrals circulated to it, and the child's identity
+/// only while its offer is open or accepted, or once the child is placed with it; analysts,
+/// regulators and administrators never see a referral's identifiable record through these
+/// actions.
 public enum AccessPolicy {
     public static func decide(_ principal: Principal, _ action: ReferralAction, on referral: ReferralAccessFacts)
         -> AccessDecision
