@@ -7,8 +7,9 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
     public var reference: String
     public var childID: UUID
     public var localAuthorityCode: String
-    /// The child's age in whole years when referred; matching and statistics use it so that
-    /// they never need the date of birth.
+    /// The child's age in whole years on the date the bed is needed (recomputed at submission
+    /// and circulation); eligibility, matching and statistics use it so that they never need
+    /// the date of birth.
     public var ageAtReferral: Int
     public var legalBasis: LegalBasis
     public var courtOrder: CourtOrder

@@ -202,7 +202,7 @@ struct ReferralPagesController: RouteCollection {
         }
         var child: [ReferralPage.Fact] = [
             .init(key: "Pseudonym", value: view.child.pseudonym), .init(key: "Sex", value: view.child.sex.name),
-            .init(key: "Age when referred", value: "\(referral.ageAtReferral)"),
+            .init(key: "Age on the date needed", value: "\(referral.ageAtReferral)"),
             .init(key: "Needs and risks", value: view.child.flags.sorted().map(\.name).joined(separator: "; ")),
         ]
         if let identity = view.identity {
