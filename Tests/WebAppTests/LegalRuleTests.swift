@@ -158,6 +158,13 @@ struct LegalRuleTests {
                 LawHarness.form(["dateOfBirth": "2011-11-21", "dateNeeded": "2026-11-21"]), by: referrer)
             #expect(younger.ageAtReferral == 15, "14 today, 15 on the day the bed is needed")
             #expect(younger.ageBand == .fifteen)
+            // A draft that waited past its date needed and the child's birthday is judged on the
+            // child's age when it is submitted.
+            let waited = try await law.journey().create(
+                LawHarness.form(["dateOfBirth": "2012-11-22", "localAuthorityReference": "MCR-3"]), by: referrer)
+            #expect(waited.ageAtReferral == 13)
+            let submitted = try await law.journey(hoursLater: 72).submit(waited.id, by: referrer)
+            #expect(submitted.ageAtReferral == 14, "14 since 22 November")
 
             let (nearly, late) = try await law.offered(
                 LawHarness.form(["dateOfBirth": "2008-11-22", "localAuthorityReference": "MCR-2"]),
