@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "SecurePlaceCore", targets: ["SecurePlaceCore"]),
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "Linkage", targets: ["Linkage"]),
+        .library(name: "Matching", targets: ["Matching"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
@@ -31,6 +32,11 @@ let package = Package(
         ),
         .target(
             name: "CapacityPlanning",
+            dependencies: ["SecurePlaceCore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Matching",
             dependencies: ["SecurePlaceCore"],
             swiftSettings: strictSettings
         ),
@@ -90,6 +96,8 @@ let package = Package(
         .testTarget(name: "SecurePlaceCoreTests", dependencies: ["SecurePlaceCore"], swiftSettings: strictSettings),
         .testTarget(name: "LinkageTests", dependencies: ["Linkage"], swiftSettings: strictSettings),
         .testTarget(name: "StatisticsTests", dependencies: ["Statistics"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "MatchingTests", dependencies: ["Matching", "SecurePlaceCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "SecurePlaceCore"],
             swiftSettings: strictSettings),

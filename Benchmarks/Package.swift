@@ -32,6 +32,22 @@ let package = Package(
             ],
             path: "SimulationRate"
         ),
+        .executableTarget(
+            name: "MatchingBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "package-benchmark"),
+                .product(name: "Matching", package: "SecurePlace"),
+                .product(name: "SecurePlaceCore", package: "SecurePlace"),
+            ],
+            path: "Matching",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
+        ),
+        // The Swift half of the side-by-side run against scipy's linear_sum_assignment.
+        .executableTarget(
+            name: "assignment-rate",
+            dependencies: [.product(name: "Matching", package: "SecurePlace")],
+            path: "AssignmentRate"
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
