@@ -63,14 +63,14 @@ let package = Package(
         ),
         .target(
             name: "Coordination",
-            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Linkage", "Statistics", "Storage"],
+            dependencies: ["SecurePlaceCore", "CapacityPlanning", "Linkage", "Matching", "Statistics", "Storage"],
             resources: [.copy("ReferenceData/Files")],
             swiftSettings: strictSettings
         ),
         .target(
             name: "WebApp",
             dependencies: [
-                "SecurePlaceCore", "CapacityPlanning", "Storage", "Coordination",
+                "SecurePlaceCore", "CapacityPlanning", "Matching", "Storage", "Coordination",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),

@@ -86,6 +86,9 @@ struct AccessMatrixTests {
             method: .POST, path: "/api/v1/offers/{offer}/accept", stage: .offered,
             expected: row([A, A, H, F, H, F, H, H, H])),
         Route(
+            method: .GET, path: "/api/v1/referrals/{id}/ranking", stage: .circulated,
+            expected: row([F, F, H, F, H, A, H, H, H])),
+        Route(
             method: .GET, path: "/api/v1/referrals/{id}/court-orders", stage: .circulated,
             expected: row([A, A, H, A, H, A, H, H, H])),
         Route(

@@ -123,6 +123,11 @@ extension ReferralJourney {
         {
             allowed.insert(.recordCourtOrder)
         }
+        if AccessPolicy.decide(principal, .viewRanking, on: context.facts) == .allowed, !context.referral.state.isFinal,
+            context.referral.state != .draft, context.referral.state != .awaitingApproval
+        {
+            allowed.insert(.viewRanking)
+        }
         if AccessPolicy.decide(principal, .recordFallThrough, on: context.facts) == .allowed,
             context.referral.state == .offerAccepted
         {

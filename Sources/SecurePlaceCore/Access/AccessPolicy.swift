@@ -30,10 +30,12 @@ public enum ReferralAction: String, Hashable, Sendable, CaseIterable {
     case recordCourtOrder = "record-court-order"
     /// A home can no longer take the child after its offer was accepted.
     case recordFallThrough = "record-fall-through"
+    /// See every home ranked for the child, and why the others are excluded.
+    case viewRanking = "view-ranking"
 
     /// Whether the action writes to the referral (or its offers, beds and placement), so that
     /// it must hold the referral's lock.
-    public var changesReferral: Bool { self != .view && self != .viewIdentity }
+    public var changesReferral: Bool { self != .view && self != .viewIdentity && self != .viewRanking }
 }
 
 /// The facts about a referral that access depends on.
@@ -82,7 +84,8 @@ public enum AccessPolicy {
                 return .allowed
             case .approve:
                 return principal.role == .authorityManager ? .allowed : .forbidden
-            case .circulate, .respond, .recordAdmission, .recordDischarge, .escalate, .recordFallThrough:
+            case .circulate, .respond, .recordAdmission, .recordDischarge, .escalate, .recordFallThrough,
+                .viewRanking:
                 return .forbidden
             }
         case .homeManager:
@@ -97,12 +100,12 @@ public enum AccessPolicy {
             case .recordAdmission, .recordDischarge, .recordFallThrough:
                 return referral.placedWith == home ? .allowed : .forbidden
             case .edit, .requestApproval, .approve, .submit, .circulate, .acceptOffer, .closeUnplaced, .withdraw,
-                .escalate, .recordCourtOrder:
+                .escalate, .recordCourtOrder, .viewRanking:
                 return .forbidden
             }
         case .coordinator:
             switch action {
-            case .view, .viewIdentity, .circulate, .closeUnplaced, .withdraw, .escalate:
+            case .view, .viewIdentity, .circulate, .closeUnplaced, .withdraw, .escalate, .viewRanking:
                 return .allowed
             case .edit, .requestApproval, .approve, .submit, .respond, .acceptOffer, .recordAdmission,
                 .recordDischarge, .recordCourtOrder, .recordFallThrough:

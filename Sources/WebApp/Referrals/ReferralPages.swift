@@ -98,11 +98,25 @@ struct ReferralPage: Encodable {
         var acceptableOfferID: UUID?
     }
 
+    struct RankedRow: Encodable {
+        var position: Int
+        var homeName: String
+        var score: String
+        var parts: [String]
+    }
+
+    struct ExcludedRow: Encodable {
+        var homeName: String
+        var reasons: [String]
+    }
+
     var chrome: PageChrome
     var id: UUID
     var reference: String
     var state: String
     var stateTag: String
+    var ranked: [RankedRow]
+    var excluded: [ExcludedRow]
     var nextStep: String
     var notice: String?
     var escalated: Bool

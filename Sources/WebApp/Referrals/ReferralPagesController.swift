@@ -250,6 +250,19 @@ struct ReferralPagesController: RouteCollection {
                 reasons: reasons,
                 note: note, overdue: line.isOverdue, acceptableOfferID: acceptable)
         }
+        var ranked: [ReferralPage.RankedRow] = []
+        var excluded: [ReferralPage.ExcludedRow] = []
+        if view.allowedActions.contains(.viewRanking) {
+            let ranking = try await request.journey.ranking(referral.id, by: principal)
+            ranked = ranking.ranked.enumerated().map { index, home in
+                .init(
+                    position: index + 1, homeName: home.home.name, score: String(format: "%.1f", home.score),
+                    parts: home.parts.map {
+                        "\($0.kind.name): \(String(format: "%+.1f", $0.contribution)) (\($0.detail))"
+                    })
+            }
+            excluded = ranking.excluded.map { .init(homeName: $0.home.name, reasons: $0.reasons.map(\.name)) }
+        }
         let accepted = view.homes.compactMap(\.response).first { $0.offerStatus == .accepted }
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { Notices.messages[$0] }
         let errorViews = [FieldErrorView](errors)
@@ -258,7 +271,7 @@ struct ReferralPagesController: RouteCollection {
                 title: "Referral \(referral.reference)", isDemo: try await Store(request.db).holdsDemoData(),
                 hasError: errors != nil, signedIn: request.signedIn),
             id: referral.id, reference: referral.reference, state: referral.state.name,
-            stateTag: referral.state.rawValue,
+            stateTag: referral.state.rawValue, ranked: ranked, excluded: excluded,
             nextStep: view.nextStep, notice: notice, escalated: referral.escalatedAt != nil,
             timeLeftWithoutOrder: view.timeLeftWithoutOrder.map { String(format: "%.1f hours", $0 / 3600) },
             orderAdvice: view.orderAdvice,

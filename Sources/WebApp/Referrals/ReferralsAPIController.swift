@@ -25,6 +25,9 @@ struct ReferralsAPIController: RouteCollection {
         one.post("close-unplaced", use: closeUnplaced)
         one.post("responses", use: respond)
         one.get("court-orders", use: courtOrders)
+        one.get("ranking") { request in
+            RankingDTO(try await request.journey.ranking(try request.referralID, by: try request.principal))
+        }
         one.post("court-orders", use: recordCourtOrder)
         api.post("offers", ":offerID", "fall-through", use: fallThrough)
         api.post("offers", ":offerID", "accept", use: accept)

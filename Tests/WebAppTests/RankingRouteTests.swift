@@ -1,0 +1,47 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Storage
+import TestSupport
+import Testing
+import Vapor
+import VaporTesting
+import WebApp
+
+@Suite("Homes ranked for a referral")
+struct RankingRouteTests {
+    @Test(
+        "coordinators see the eligible homes ranked with the parts of each score, and why the others are excluded",
+        arguments: TestDatabase.all)
+    func coordinatorsSeeTheRanking(database: TestDatabase) async throws {
+        try await withApp(database, demo: false) { app in
+            let law = try await LawHarness(app)
+            try await law.store.changeStatus(
+                ofBed: law.world.bedB.id, to: .closed(.staffing), at: demoDataset.end.addingTimeInterval(-60))
+            let referrer = try await law.principal("referrer@manchester.example")
+            let referral = try await law.journey().create(LawHarness.form(), by: referrer)
+            _ = try await law.journey().submit(referral.id, by: referrer)
+
+            let coordinator = try await app.bearerHeaders(for: "coordinator@secureplace.example")
+            let answer = try await app.send(.GET, "/api/v1/referrals/\(referral.id)/ranking", as: coordinator)
+            #expect(answer.status == .ok)
+            let ranked = answer.json["ranked"] as? [[String: Any]] ?? []
+            #expect(ranked.map { $0["homeReference"] as? String } == ["SCH-A"])
+            let parts = ranked.first?["parts"] as? [[String: Any]] ?? []
+            #expect(parts.map { $0["kind"] as? String } == ["distance", "specialisms", "compatibility", "past-offers"])
+            let excluded = answer.json["excluded"] as? [[String: Any]] ?? []
+            #expect(excluded.first?["homeReference"] as? String == "SCH-B")
+            #expect(excluded.first?["reasons"] as? [String] == ["no-vacant-bed"])
+
+            let (session, _) = try await app.sessionHeaders(for: "coordinator@secureplace.example")
+            var html = ""
+            try await app.testing().test(.GET, "/referrals/\(referral.id)", headers: session) { html = $0.body.string }
+            #expect(html.contains("Homes ranked for this child") && html.contains("No vacant bed on the date needed"))
+            let (authority, _) = try await app.sessionHeaders(for: "referrer@manchester.example")
+            try await app.testing().test(.GET, "/referrals/\(referral.id)", headers: authority) {
+                html = $0.body.string
+            }
+            #expect(!html.contains("Homes ranked for this child"), "the ranking is the coordinators'")
+        }
+    }
+}
