@@ -44,4 +44,42 @@ struct RankingRouteTests {
             #expect(!html.contains("Homes ranked for this child"), "the ranking is the coordinators'")
         }
     }
+
+    @Test(
+        "circulating in ranked waves goes to the best-ranked home first and widens one wave at a time; a broadcast goes to all"
+    )
+    func rankedWaves() async throws {
+        try await withApp(.sqlite, demo: false) { app in
+            let law = try await LawHarness(app)
+            let referrer = try await app.bearerHeaders(for: "referrer@manchester.example")
+            let coordinator = try await app.bearerHeaders(for: "coordinator@secureplace.example")
+            func submitted(_ reference: String) async throws -> String {
+                let id = try #require(
+                    try await app.send(
+                        .POST, "/api/v1/referrals", as: referrer,
+                        body: SmallWorld.form().merging(["localAuthorityReference": reference]) { $1 }
+                    ).json["id"] as? String)
+                try await app.send(.POST, "/api/v1/referrals/\(id)/submit", as: referrer)
+                return id
+            }
+            let waved = try await submitted("MCR-W")
+            let ranking = try await app.send(.GET, "/api/v1/referrals/\(waved)/ranking", as: coordinator)
+            let order = (ranking.json["ranked"] as? [[String: Any]] ?? []).compactMap { $0["homeID"] as? String }
+            #expect(order.count == 2)
+            let first = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=1", as: coordinator)
+            #expect(first.array.compactMap { $0["homeID"] as? String } == [order[0]], "the best-ranked home first")
+            let second = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=1", as: coordinator)
+            #expect(second.array.compactMap { $0["homeID"] as? String } == [order[1]], "then the next")
+            let none = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=1", as: coordinator)
+            #expect(none.status == .badRequest, "no home left to ask")
+            let bad = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=many", as: coordinator)
+            #expect(bad.status == .badRequest)
+            #expect((bad.json["errors"] as? [[String: String]])?.first?["field"] == "wave")
+
+            let broadcast = try await submitted("MCR-B")
+            #expect(
+                try await app.send(.POST, "/api/v1/referrals/\(broadcast)/circulate", as: coordinator).array.count == 2)
+            _ = law
+        }
+    }
 }

@@ -12,7 +12,13 @@ extension ReferralJourney {
     /// answers to children of the same sex and age band.
     public func ranking(_ referralID: UUID, by principal: Principal) async throws -> HomeRanking.Ranking {
         let context = try await context(referralID, for: principal, .viewRanking, in: store)
-        let referral = context.referral
+        return try await ranking(of: context.referral, in: store)
+    }
+
+    /// The ranking for a referral already loaded and allowed, read through `store` (so inside
+    /// the caller's transaction when there is one).
+    func ranking(of referral: Referral, in store: Store) async throws -> HomeRanking.Ranking {
+        let referralID = referral.id
         guard let child = try await store.child(id: referral.childID),
             let authority = try await store.localAuthorities().first(where: { $0.code == referral.localAuthorityCode })
         else { throw AccessDenied(decision: .hidden) }

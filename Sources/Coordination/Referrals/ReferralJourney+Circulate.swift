@@ -6,9 +6,18 @@ extension ReferralJourney {
     /// A coordinator sends the referral to every eligible home it has not yet gone to: homes
     /// registered for the child's sex and age with a vacant welfare bed now. Each home must
     /// answer by the deadline its urgency sets.
-    public func circulate(_ referralID: UUID, by principal: Principal) async throws -> [Circulation] {
+    ///
+    /// With `wave`, only to that many of those homes, the best ranked first (see
+    /// `HomeRanking`); circulating again widens to the next ones.
+    public func circulate(_ referralID: UUID, wave: Int? = nil, by principal: Principal) async throws
+        -> [Circulation]
+    {
         try await store.transaction { store in
             let context = try await context(referralID, for: principal, .circulate, in: store)
+            if let wave, !(1...50).contains(wave) {
+                throw InputErrors([InputError(field: "wave", message: "Circulate to between 1 and 50 homes at a time.")]
+                )
+            }
             // A referral that cannot be circulated now says so before homes are looked at.
             _ = try context.referral.state.after(.circulate)
             guard let child = try await store.child(id: context.referral.childID) else {
@@ -23,10 +32,16 @@ extension ReferralJourney {
                 try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
                 uniquingKeysWith: { first, _ in first })
             let already = Set(context.circulations.map(\.homeID))
-            let eligible = Eligibility.homes(
+            var eligible = Eligibility.homes(
                 forChildOfSex: child.sex, age: referral.ageAtReferral, homes: homes, beds: beds,
                 statusAt: statuses
             ).filter { !already.contains($0.id) }
+            if let wave {
+                let order = try await ranking(of: referral, in: store).ranked.map(\.home.id)
+                let open = Set(eligible.map(\.id))
+                let next = order.filter { open.contains($0) }.prefix(wave)
+                eligible = next.compactMap { id in eligible.first { $0.id == id } }
+            }
             guard !eligible.isEmpty else {
                 throw InputErrors([
                     InputError(

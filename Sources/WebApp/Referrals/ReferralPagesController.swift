@@ -122,7 +122,7 @@ struct ReferralPagesController: RouteCollection {
             case "request-approval": _ = try await journey.requestApproval(id, by: principal)
             case "approve": _ = try await journey.approve(id, by: principal)
             case "submit": _ = try await journey.submit(id, by: principal)
-            case "circulate": _ = try await journey.circulate(id, by: principal)
+            case "circulate": _ = try await journey.circulate(id, wave: try request.wave, by: principal)
             case "escalate": _ = try await journey.escalate(id, by: principal)
             case "withdraw": _ = try await journey.withdraw(id, reason: form.reason ?? "", by: principal)
             case "close-unplaced":

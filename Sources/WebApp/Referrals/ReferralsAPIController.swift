@@ -81,9 +81,8 @@ struct ReferralsAPIController: RouteCollection {
     }
 
     @Sendable func circulate(request: Request) async throws -> [CirculationDTO] {
-        try await request.journey.circulate(try request.referralID, by: try request.principal).map {
-            CirculationDTO(homeID: $0.homeID, respondBy: $0.respondBy)
-        }
+        try await request.journey.circulate(try request.referralID, wave: try request.wave, by: try request.principal)
+            .map { CirculationDTO(homeID: $0.homeID, respondBy: $0.respondBy) }
     }
 
     struct WithdrawBody: Content { var reason: String? }
@@ -189,5 +188,19 @@ extension Request {
     func uuidParameter(_ name: String) throws -> UUID {
         guard let id = parameters.get(name, as: UUID.self) else { throw Abort(.notFound) }
         return id
+    }
+}
+
+extension Request {
+    /// The `wave` query or form field: how many of the best-ranked homes to circulate to.
+    var wave: Int? {
+        get throws {
+            let text = query[String.self, at: "wave"] ?? (try? content.get(String.self, at: "wave"))
+            guard let text, !text.isEmpty else { return nil }
+            guard let number = Int(text) else {
+                throw InputErrors([InputError(field: "wave", message: "Give the number of homes as a whole number.")])
+            }
+            return number
+        }
     }
 }
