@@ -35,9 +35,17 @@ public struct CostMatrix: Hashable, Sendable {
     public var transposed: CostMatrix {
         let (rows, columns) = (self.rows, self.columns)
         let swapped = [Double](unsafeUninitializedCapacity: rows * columns) { target, count in
+            // In tiles, so that both the reads and the strided writes stay in cache.
+            let tile = 32
             costs.withUnsafeBufferPointer { source in
-                for row in 0..<rows {
-                    for column in 0..<columns { target[column * rows + row] = source[row * columns + column] }
+                for rowStart in stride(from: 0, to: rows, by: tile) {
+                    for columnStart in stride(from: 0, to: columns, by: tile) {
+                        for row in rowStart..<min(rowStart + tile, rows) {
+                            for column in columnStart..<min(columnStart + tile, columns) {
+                                target[column * rows + row] = source[row * columns + column]
+                            }
+                        }
+                    }
                 }
             }
             count = rows * columns
