@@ -115,7 +115,7 @@ public enum NationalAllocation {
     public static func propose(
         children: [Child], beds: [Bed], facts: (Child, Bed) -> PairFacts?
     ) throws(AllocationError) -> Proposal {
-        var eligible: [[PairFacts?]] = children.map { child in beds.map { facts(child, $0) } }
+        let eligible: [[PairFacts?]] = children.map { child in beds.map { facts(child, $0) } }
         guard eligible.contains(where: { $0.contains { $0 != nil } }) else { throw .nothingToAllocate }
         // Distance and acceptance totals are bounded by the round's size, so one unit of each
         // level is worth more than everything below it can add up to.
@@ -163,7 +163,6 @@ public enum NationalAllocation {
             totals.acceptance += pair.acceptancePercent
             totals.kilometres += pair.wholeKilometres
         }
-        eligible.removeAll()
         return Proposal(
             pairs: pairs, unassigned: unassigned, placedPriority: totals.priority, acceptancePercent: totals.acceptance,
             kilometres: totals.kilometres)
