@@ -104,6 +104,11 @@ struct AccessMatrixTests {
             method: .POST, path: "/api/v1/placements/{offer}/discharge", stage: .admitted,
             expected: row([F, F, H, A, H, F, H, H, H])),
         Route(
+            method: .GET, path: "/api/v1/allocation", stage: .circulated, expected: row([F, F, F, F, F, A, F, F, F])),
+        Route(
+            method: .POST, path: "/api/v1/allocation/confirm", stage: .circulated,
+            expected: row([F, F, F, F, F, A, F, F, F])),
+        Route(
             method: .GET, path: "/api/v1/notifications", stage: .circulated, expected: row([F, F, F, F, F, A, A, F, F])),
         Route(
             method: .GET, path: "/api/v1/follow-ups", stage: .circulated, expected: row([A, A, A, F, F, A, F, F, F])),

@@ -18,14 +18,23 @@ extension ReferralJourney {
     /// The ranking for a referral already loaded and allowed, read through `store` (so inside
     /// the caller's transaction when there is one).
     func ranking(of referral: Referral, in store: Store) async throws -> HomeRanking.Ranking {
-        let referralID = referral.id
-        guard let child = try await store.child(id: referral.childID),
-            let authority = try await store.localAuthorities().first(where: { $0.code == referral.localAuthorityCode })
-        else { throw AccessDenied(decision: .hidden) }
-        let statuses = Dictionary(
-            try await store.bedStatusIntervals(at: now()).map { ($0.bedID, $0.status) },
-            uniquingKeysWith: { first, _ in first })
-        let bedsByHome = Dictionary(grouping: try await store.beds(), by: \.homeID)
+        try await RankingFacts.load(from: store, at: now()).rank(referral)
+    }
+}
+
+/// What ranking needs from the database, read once so that many referrals can be ranked
+/// against the same picture (an allocation round ranks every open referral).
+struct RankingFacts {
+    var homes: [SecureHome]
+    var bedsByHome: [UUID: [Bed]]
+    var statuses: [UUID: BedStatus]
+    var referrals: [UUID: Referral]
+    var children: [UUID: Child]
+    var centroids: [String: Coordinate]
+    var residents: [UUID: [HomeRanking.Resident]]
+    var responses: [HomeResponse]
+
+    static func load(from store: Store, at instant: Date) async throws -> RankingFacts {
         let referrals = Dictionary(uniqueKeysWithValues: try await store.referrals().map { ($0.id, $0) })
         let children = Dictionary(uniqueKeysWithValues: try await store.children().map { ($0.id, $0) })
         var residents: [UUID: [HomeRanking.Resident]] = [:]
@@ -36,15 +45,30 @@ extension ReferralJourney {
             residents[placement.homeID, default: []].append(
                 HomeRanking.Resident(sex: resident.sex, age: placed.ageAtReferral, flags: resident.flags))
         }
+        return RankingFacts(
+            homes: try await store.homes(), bedsByHome: Dictionary(grouping: try await store.beds(), by: \.homeID),
+            statuses: Dictionary(
+                try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
+                uniquingKeysWith: { first, _ in first }),
+            referrals: referrals, children: children,
+            centroids: Dictionary(
+                uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0.centroid) }),
+            residents: residents, responses: try await store.responses())
+    }
+
+    func rank(_ referral: Referral) throws -> HomeRanking.Ranking {
+        guard let child = children[referral.childID], let centroid = centroids[referral.localAuthorityCode] else {
+            throw AccessDenied(decision: .hidden)
+        }
         var answers: [UUID: (offers: Int, answers: Int)] = [:]
-        for response in try await store.responses() where response.referralID != referralID {
+        for response in responses where response.referralID != referral.id {
             guard let answered = referrals[response.referralID], let other = children[answered.childID],
                 other.sex == child.sex, answered.ageBand == referral.ageBand
             else { continue }
             answers[response.homeID, default: (0, 0)].answers += 1
             if response.isOffer { answers[response.homeID, default: (0, 0)].offers += 1 }
         }
-        let homes = try await store.homes().map { home in
+        let facts = homes.map { home in
             HomeRanking.HomeFacts(
                 home: home,
                 // A bed with no recorded status is not counted as vacant.
@@ -55,8 +79,9 @@ extension ReferralJourney {
                 residents: residents[home.id] ?? [], pastOffers: answers[home.id]?.offers ?? 0,
                 pastAnswers: answers[home.id]?.answers ?? 0)
         }
-        let facts = HomeRanking.ChildFacts(
-            sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: authority.centroid)
-        return HomeRanking.rank(facts, homes: homes)
+        return HomeRanking.rank(
+            HomeRanking.ChildFacts(
+                sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: centroid),
+            homes: facts)
     }
 }

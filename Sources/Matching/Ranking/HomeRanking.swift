@@ -100,6 +100,8 @@ public enum HomeRanking {
         public var score: Double
         public var parts: [ScorePart]
         public var distanceKilometres: Double
+        /// The smoothed share of similar children the home offered to before, 0 to 1.
+        public var pastOfferRate: Double
     }
 
     public struct ExcludedHome: Hashable, Sendable {
@@ -185,7 +187,7 @@ public enum HomeRanking {
             ranked.append(
                 RankedHome(
                     home: facts.home, score: parts.reduce(0) { $0 + $1.contribution }, parts: parts,
-                    distanceKilometres: kilometres))
+                    distanceKilometres: kilometres, pastOfferRate: pastOfferRate(facts)))
         }
         ranked.sort { ($0.score, $1.home.name) > ($1.score, $0.home.name) }
         excluded.sort { $0.home.name < $1.home.name }
@@ -256,8 +258,12 @@ public enum HomeRanking {
 
     /// The home's past offer rate for children like this one, smoothed towards a half so that
     /// a home with few answers is neither favoured nor penalised much.
+    static func pastOfferRate(_ facts: HomeFacts) -> Double {
+        (Double(facts.pastOffers) + 1) / (Double(facts.pastAnswers) + 2)
+    }
+
     static func pastOffersPart(_ facts: HomeFacts, _ weights: Weights) -> ScorePart {
-        let rate = (Double(facts.pastOffers) + 1) / (Double(facts.pastAnswers) + 2)
+        let rate = pastOfferRate(facts)
         let detail =
             facts.pastAnswers == 0
             ? "No answers to similar children yet"

@@ -66,4 +66,9 @@ extension AccessPolicy {
     public static func mayViewPlacementsWithoutOrder(_ principal: Principal) -> AccessDecision {
         principal.role == .coordinator ? .allowed : .forbidden
     }
+
+    /// National allocation rounds weigh every open referral against every bed: coordinators only.
+    public static func mayRunAllocation(_ principal: Principal) -> AccessDecision {
+        principal.role == .coordinator ? .allowed : .forbidden
+    }
 }

@@ -45,6 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let signedIn = app.grouped(RequireSignIn())
     let collections: [any RouteCollection] = [
         BedBoardController(), ReferralsAPIController(), ReferralPagesController(), CourtOrderPageController(),
+        AllocationController(),
         NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
         PlanningPagesController(), LinkageReviewPagesController(),

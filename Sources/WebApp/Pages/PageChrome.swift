@@ -46,6 +46,7 @@ struct NavigationLink: Encodable {
                 .init(href: "/follow-ups", text: "Follow-ups"),
                 .init(href: "/notifications", text: "Regulator notifications"),
                 .init(href: "/without-order", text: "Without a court order"),
+                .init(href: "/allocation", text: "Allocation"),
                 .init(href: "/planning", text: "Capacity planning"),
             ]
         case .regulator:

@@ -80,6 +80,11 @@ struct ProblemMiddleware: AsyncMiddleware {
                 type: "https://secureplace.example/problems/illegal-transition", title: "Not allowed in this state",
                 status: 409,
                 detail: error.description, instance: instance, state: error.state.rawValue)
+        case let error as StaleAllocation:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/stale-allocation", title: "The proposal is out of date",
+                status: 409, detail: error.description, instance: instance,
+                errors: error.stale.map { .init(field: "pairs", message: $0.reason) })
         case let error as BedUnavailable:
             return ProblemDetails(
                 type: "https://secureplace.example/problems/bed-gone", title: "The bed has gone", status: 409,
