@@ -173,11 +173,46 @@ def test_an_authority_records_a_court_order_with_the_message_beside_the_field(br
     assert "Order granted" in referrer.find_element(By.TAG_NAME, "table").text
 
 
+def homes_circulated_to(driver):
+    """The first table on a referral's page: the homes it went to (the ranking comes after)."""
+    return [row.find_element(By.TAG_NAME, "th").text for row in driver.find_elements(By.CSS_SELECTOR, "main table")[0].find_elements(By.CSS_SELECTOR, "tbody tr")]
+
+
+def test_a_coordinator_sees_the_ranking_circulates_in_a_wave_and_runs_an_allocation_round(browsers):
+    referrer = browsers("referrer.birmingham@secureplace.example")
+    referral = create_referral(referrer, "Ranked")
+    post_button(referrer, "Submit the referral")
+
+    coordinator = browsers("coordinator@secureplace.example")
+    coordinator.get(referral)
+    assert "Homes ranked for this child" in coordinator.page_source
+    ranked = [row.find_element(By.TAG_NAME, "th").text for row in coordinator.find_elements(By.CSS_SELECTOR, "#ranking + p + .table-wrapper tbody tr")]
+    assert len(ranked) >= 4, ranked
+    assert "Distance from home" in coordinator.page_source
+    assert serious_violations(coordinator) == []
+    # Homes asked in one wave share a time, so their order on the page is not the ranking's.
+    post_button(coordinator, "Circulate to the next 3 ranked homes")
+    assert set(homes_circulated_to(coordinator)) == set(ranked[:3])
+    post_button(coordinator, "Circulate to the next 3 ranked homes")
+    assert set(homes_circulated_to(coordinator)) == set(ranked[: min(6, len(ranked))])
+
+    second = create_referral(referrer, "Allocated")
+    post_button(referrer, "Submit the referral")
+    coordinator.get(BASE_URL + "/allocation")
+    assert serious_violations(coordinator) == []
+    row = next(r for r in coordinator.find_elements(By.CSS_SELECTOR, "main tbody tr") if second.split("/")[-1] in r.get_attribute("innerHTML"))
+    assert "km" in row.text
+    post_button(coordinator, "Ask the chosen homes for an offer")
+    assert "asked for an offer" in coordinator.find_element(By.CSS_SELECTOR, ".notification-banner").text
+    coordinator.get(second)
+    assert len(homes_circulated_to(coordinator)) == 1, "one home asked, the one the round chose"
+
+
 PAGES_BY_ROLE = {
     "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups"],
     "manager.manchester@secureplace.example": ["/referrals"],
     "manager.sch-ne-01@secureplace.example": ["/", "/referrals"],
-    "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order"],
+    "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order", "/allocation"],
     "inspector.ofsted@secureplace.example": ["/notifications"],
     "analyst@secureplace.example": ["/", "/planning"],
     "admin@secureplace.example": ["/", "/admin/users"],
