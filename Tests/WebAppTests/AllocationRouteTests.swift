@@ -47,6 +47,11 @@ struct AllocationRouteTests {
             #expect((again.json["errors"] as? [[String: String]])?.first?["message"]?.contains("already gone") == true)
             #expect(try await law.store.circulations(ofReferral: emergency.id).count == 1, "nobody asked twice")
 
+            let next = try await app.send(.GET, "/api/v1/allocation", as: coordinator)
+            #expect(
+                (next.json["pairs"] as? [[String: Any]] ?? []).map { $0["referralID"] as? String }
+                    == [planned.id.uuidString], "a home already asked is not proposed again for that child")
+
             let authority = try await app.bearerHeaders(for: "referrer@manchester.example")
             #expect(try await app.send(.GET, "/api/v1/allocation", as: authority).status == .forbidden)
         }

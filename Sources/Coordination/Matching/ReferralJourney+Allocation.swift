@@ -39,7 +39,7 @@ public struct StaleAllocation: Error, Sendable, CustomStringConvertible {
 extension ReferralJourney {
     /// The open referrals (submitted or circulated) against the vacant welfare beds, solved
     /// exactly (see `NationalAllocation`): a pair is eligible when the bed's home passes the
-    /// child's hard rules and has not already answered this referral.
+    /// child's hard rules and has not already been asked about this referral.
     public func proposeAllocation(by principal: Principal) async throws -> AllocationRound {
         let decision = AccessPolicy.mayRunAllocation(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
@@ -58,7 +58,9 @@ extension ReferralJourney {
             let hours = try await timeWithoutOrder(ofChild: referral.childID, at: instant, in: store).used / 3600
             children.append(
                 NationalAllocation.Child(id: referral.id, urgency: referral.urgency, hoursWithoutOrder: hours))
+            // A home already asked (answered or still deciding) is not proposed again.
             let answered = Set(facts.responses.filter { $0.referralID == referral.id }.map(\.homeID))
+                .union(try await store.circulations(ofReferral: referral.id).map(\.homeID))
             let ranked = Dictionary(uniqueKeysWithValues: try facts.rank(referral).ranked.map { ($0.home.id, $0) })
             for bed in beds where !answered.contains(bed.homeID) {
                 guard let home = ranked[bed.homeID] else { continue }
