@@ -96,7 +96,7 @@ public struct ReferralForm: Codable, Sendable, Equatable {
                     ))
             }
         }
-        let isRenewal = ["true", "on", "yes"].contains((orderIsRenewal ?? "").lowercased())
+        let isRenewal = ReferralJourney.CourtOrderForm.isTicked(orderIsRenewal)
         if let legalBasis, let orderStatus, let needed {
             let order = CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal)
             let reported = Set(errors.map(\.field))

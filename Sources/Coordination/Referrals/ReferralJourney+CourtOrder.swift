@@ -21,7 +21,10 @@ extension ReferralJourney {
             self.renewal = renewal
         }
 
-        public var isRenewal: Bool { ["true", "on", "yes"].contains((renewal ?? "").lowercased()) }
+        public var isRenewal: Bool { CourtOrderForm.isTicked(renewal) }
+
+        /// A checkbox's or a JSON field's "yes": `true`, `on` (a ticked box) or `yes`.
+        static func isTicked(_ text: String?) -> Bool { ["true", "on", "yes"].contains((text ?? "").lowercased()) }
     }
 
     /// The authority records an application, an interim order or a full order at any time

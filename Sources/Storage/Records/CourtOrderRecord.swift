@@ -30,16 +30,11 @@ final class CourtOrderRecord: Model, @unchecked Sendable {
     }
 
     func value() throws -> RecordedCourtOrder {
-        func day(_ text: String?) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let day = CalendarDate(iso: text) else { throw UnknownCodeError(list: "date", code: text) }
-            return day
-        }
         return RecordedCourtOrder(
             id: try requireID(), referralID: referralID, childID: childID,
             order: CourtOrder(
                 status: try decodeCode(CourtOrderStatus.self, status, list: "court order status"),
-                startsOn: try day(startsOn), endsOn: try day(endsOn), isRenewal: isRenewal),
+                startsOn: try decodeDay(startsOn), endsOn: try decodeDay(endsOn), isRenewal: isRenewal),
             recordedAt: recordedAt, recordedBy: recordedBy)
     }
 }

@@ -67,3 +67,10 @@ where Code.RawValue == String {
     guard let code = Code(rawValue: raw) else { throw UnknownCodeError(list: list, code: raw) }
     return code
 }
+
+/// A stored ISO day, or nil when none was stored; one that does not parse is reported.
+func decodeDay(_ text: String?) throws -> CalendarDate? {
+    guard let text else { return nil }
+    guard let day = CalendarDate(iso: text) else { throw UnknownCodeError(list: "date", code: text) }
+    return day
+}

@@ -81,23 +81,19 @@ final class ReferralRecord: Model, @unchecked Sendable {
     }
 
     func value() throws -> Referral {
-        func day(_ text: String?) throws -> CalendarDate? {
-            guard let text else { return nil }
-            guard let day = CalendarDate(iso: text) else { throw UnknownCodeError(list: "date", code: text) }
-            return day
-        }
         return Referral(
             id: try requireID(), reference: reference, childID: childID, localAuthorityCode: localAuthorityCode,
             ageAtReferral: ageAtReferral, legalBasis: try decodeCode(LegalBasis.self, legalBasis, list: "legal basis"),
             courtOrder: CourtOrder(
                 status: try decodeCode(CourtOrderStatus.self, orderStatus, list: "court order status"),
-                startsOn: try day(orderStartsOn), endsOn: try day(orderEndsOn), isRenewal: orderIsRenewal ?? false),
-            urgency: try decodeCode(Urgency.self, urgency, list: "urgency"), dateNeeded: try day(dateNeeded)!,
+                startsOn: try decodeDay(orderStartsOn), endsOn: try decodeDay(orderEndsOn),
+                isRenewal: orderIsRenewal ?? false),
+            urgency: try decodeCode(Urgency.self, urgency, list: "urgency"), dateNeeded: try decodeDay(dateNeeded)!,
             summary: summary, state: try decodeCode(ReferralState.self, state, list: "referral state"),
             createdAt: createdAt, submittedAt: submittedAt, closedAt: closedAt,
             alternative: try alternative.map { try decodeCode(AlternativeAccommodation.self, $0, list: "alternative") },
             withdrawalReason: withdrawalReason, unplacedLocation: unplacedLocation,
-            ministerialApprovalOn: try day(ministerialApprovalOn),
+            ministerialApprovalOn: try decodeDay(ministerialApprovalOn),
             ministerialApprovalRecordedBy: ministerialApprovalRecordedBy, escalatedAt: escalatedAt)
     }
 }
