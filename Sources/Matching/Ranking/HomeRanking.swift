@@ -230,17 +230,7 @@ public enum HomeRanking {
             points -= rules.pointsPerAgeGap * Double(gaps)
             notes.append("\(gaps) more than \(rules.largestAgeGap) years apart in age")
         }
-        var conflicts = 0
-        for resident in residents {
-            for pair in rules.conflictingFlags where pair.count == 2 {
-                let ordered = pair.sorted()
-                if (child.flags.contains(ordered[0]) && resident.flags.contains(ordered[1]))
-                    || (child.flags.contains(ordered[1]) && resident.flags.contains(ordered[0]))
-                {
-                    conflicts += 1
-                }
-            }
-        }
+        let conflicts = riskMixes(child: child.flags, residents: residents, rules: rules)
         if conflicts > 0 {
             points -= rules.pointsPerConflict * Double(conflicts)
             notes.append("\(conflicts) mix\(conflicts == 1 ? "" : "es") of risks to plan for")
@@ -254,6 +244,22 @@ public enum HomeRanking {
             ? "No children there now"
             : notes.isEmpty ? "No concerns with the \(residents.count) children there" : notes.joined(separator: "; ")
         return ScorePart(kind: .compatibility, contribution: points, detail: detail)
+    }
+
+    /// How many pairs of the child's and a resident's flags the rules say to plan for.
+    static func riskMixes(child flags: Set<NeedFlag>, residents: [Resident], rules: CompatibilityRules) -> Int {
+        var conflicts = 0
+        for resident in residents {
+            for pair in rules.conflictingFlags where pair.count == 2 {
+                let ordered = pair.sorted()
+                if (flags.contains(ordered[0]) && resident.flags.contains(ordered[1]))
+                    || (flags.contains(ordered[1]) && resident.flags.contains(ordered[0]))
+                {
+                    conflicts += 1
+                }
+            }
+        }
+        return conflicts
     }
 
     /// The home's past offer rate for children like this one, smoothed towards a half so that
