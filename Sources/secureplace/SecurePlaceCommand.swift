@@ -20,6 +20,7 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             AuditCommand.self,
             PlanCommand.self,
             LinkCommand.self,
+            MatchingCommand.self,
         ]
     )
 }

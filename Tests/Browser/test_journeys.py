@@ -53,14 +53,15 @@ def post_button(driver, text):
     WebDriverWait(driver, 10).until(replaced(page))
 
 
-def create_referral(driver, given_name):
+def create_referral(driver, given_name, sex="female", flags=("sexual-exploitation",), born="2011-02-01"):
     driver.get(BASE_URL + "/referrals/new")
     driver.find_element(By.ID, "givenName").send_keys(given_name)
     driver.find_element(By.ID, "familyName").send_keys("Journey")
-    driver.find_element(By.ID, "dateOfBirth").send_keys("2011-02-01")
-    driver.find_element(By.ID, "sex-female").click()
+    driver.find_element(By.ID, "dateOfBirth").send_keys(born)
+    driver.find_element(By.ID, f"sex-{sex}").click()
     driver.find_element(By.ID, "localAuthorityReference").send_keys("MCR-TEST")
-    driver.find_element(By.ID, "flag-sexual-exploitation").click()
+    for flag in flags:
+        driver.find_element(By.ID, f"flag-{flag}").click()
     Select(driver.find_element(By.ID, "orderStatus")).select_by_value("interim-order")
     today = driver.execute_script("return new Date().toISOString().slice(0, 10)")
     driver.find_element(By.ID, "orderStartsOn").send_keys(today)
@@ -208,13 +209,38 @@ def test_a_coordinator_sees_the_ranking_circulates_in_a_wave_and_runs_an_allocat
     assert len(homes_circulated_to(coordinator)) == 1, "one home asked, the one the round chose"
 
 
+def test_a_child_likely_to_get_no_offer_is_flagged_to_the_coordinators_at_submission(browsers):
+    referrer = browsers("referrer.birmingham@secureplace.example")
+    referral = create_referral(
+        referrer, "Flagged", sex="male", born="2010-01-15",
+        flags=("offending-history", "gang-association", "harmful-sexual-behaviour"))
+    post_button(referrer, "Submit the referral")
+    assert "At risk of no offer" not in referrer.page_source, "the flag is the coordinators'"
+
+    coordinator = browsers("coordinator@secureplace.example")
+    coordinator.get(BASE_URL + "/at-risk")
+    assert serious_violations(coordinator) == []
+    link = next(a for a in coordinator.find_elements(By.CSS_SELECTOR, "main tbody th a") if a.get_attribute("href").rstrip("/") == referral)
+    row_text = link.find_element(By.XPATH, "ancestor::tr").text
+    assert "Harmful sexual behaviour" in row_text and "%" in row_text
+    link.click()
+    panel = coordinator.find_element(By.ID, "no-offer-risk")
+    assert "never stops the referral going to any home" in panel.text
+    assert serious_violations(coordinator) == []
+    coordinator.get(BASE_URL + "/referrals?queue=1")
+    assert "At risk of no offer" in coordinator.page_source
+    coordinator.get(BASE_URL + "/matching/model")
+    assert "It never refuses a child" in coordinator.page_source
+    assert "Calibration by tenth" in coordinator.page_source
+
+
 PAGES_BY_ROLE = {
     "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups"],
     "manager.manchester@secureplace.example": ["/referrals"],
     "manager.sch-ne-01@secureplace.example": ["/", "/referrals"],
-    "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order", "/allocation"],
+    "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order", "/at-risk", "/allocation", "/matching/model"],
     "inspector.ofsted@secureplace.example": ["/notifications"],
-    "analyst@secureplace.example": ["/", "/planning"],
+    "analyst@secureplace.example": ["/", "/planning", "/matching/model"],
     "admin@secureplace.example": ["/", "/admin/users"],
 }
 

@@ -58,7 +58,7 @@ struct HomeRankingTests {
         #expect(ranking.ranked.map(\.home.name) == ["Near", "Far"])
         let top = try #require(ranking.ranked.first)
         #expect(abs(top.score - top.parts.reduce(0) { $0 + $1.contribution }) < 1e-9)
-        #expect(top.parts.map(\.kind) == HomeRanking.ScorePart.Kind.allCases)
+        #expect(top.parts.map(\.kind) == [.distance, .specialisms, .compatibility, .pastOffers])
         #expect((50...65).contains(Int(top.distanceKilometres)), "\(top.distanceKilometres)")
         #expect(top.parts.first?.detail == "\(Int(top.distanceKilometres.rounded())) km")
     }
@@ -101,5 +101,24 @@ struct HomeRankingTests {
         #expect(ranking.ranked.map(\.home.name) == ["Often", "Unknown", "Never"])
         #expect(ranking.ranked.last?.parts.last?.detail == "Offered to 0 of 8 similar children")
         #expect(ranking.ranked.last.map { $0.parts.last!.contribution > 0 } == true, "ordering, never refusing")
+    }
+
+    @Test(
+        "once a model is fitted its likelihood of an offer takes the place of past offers, and orders, never excludes")
+    func fittedLikelihood() throws {
+        let likely = Self.home("Likely")
+        let unlikely = Self.home("Unlikely")
+        var likelyFacts = Self.facts(likely, offers: 0, answers: 8)
+        likelyFacts.offerLikelihood = 0.8
+        var unlikelyFacts = Self.facts(unlikely, offers: 8, answers: 8)
+        unlikelyFacts.offerLikelihood = 0.02
+        let ranking = HomeRanking.rank(Self.boy, homes: [unlikelyFacts, likelyFacts])
+        #expect(ranking.ranked.map(\.home.name) == ["Likely", "Unlikely"])
+        let top = try #require(ranking.ranked.first)
+        #expect(top.offerLikelihood == 0.8)
+        let part = try #require(top.parts.last)
+        #expect(part.kind == .likelihoodOfOffer && part.detail == "80% chance of an offer (fitted model)")
+        #expect(abs(part.contribution - HomeRanking.Weights.standard.certainOffer * 0.8) < 1e-12)
+        #expect(ranking.excluded.isEmpty)
     }
 }

@@ -109,6 +109,12 @@ struct AccessMatrixTests {
             method: .POST, path: "/api/v1/allocation/confirm", stage: .circulated,
             expected: row([F, F, F, F, F, A, F, F, F])),
         Route(
+            method: .POST, path: "/api/v1/matching/model", stage: .circulated,
+            expected: row([F, F, F, F, F, A, F, A, F])),
+        Route(
+            method: .GET, path: "/api/v1/children-at-risk", stage: .circulated,
+            expected: row([F, F, F, F, F, A, F, F, F])),
+        Route(
             method: .GET, path: "/api/v1/notifications", stage: .circulated, expected: row([F, F, F, F, F, A, A, F, F])),
         Route(
             method: .GET, path: "/api/v1/follow-ups", stage: .circulated, expected: row([A, A, A, F, F, A, F, F, F])),

@@ -51,6 +51,13 @@ public struct LoadDemoData: Sendable {
         // A linkage study with its uncertain pairs waiting on the analysts' review page.
         _ = try await LinkageReviews(store: store, now: { dataset.end }).queue(
             DemoLinkageStudy.linked(dataset), study: DemoLinkageStudy.studyName)
+        // The acceptance model fitted on the demo's answers, and the referrals open at the end
+        // of the demo assessed with it, so the ranking and the flagged children's page are live.
+        _ = try await AcceptanceModels(store: store, now: { dataset.end }).fit(fittedBy: "demo data load")
+        let journey = ReferralJourney(store: store, now: { dataset.end })
+        for referral in dataset.referrals where [.submitted, .circulated].contains(referral.state) {
+            try await journey.assessNoOfferRisk(of: referral, in: store)
+        }
     }
 }
 

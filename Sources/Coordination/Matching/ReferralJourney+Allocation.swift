@@ -65,7 +65,7 @@ extension ReferralJourney {
             for bed in beds where !answered.contains(bed.homeID) {
                 guard let home = ranked[bed.homeID] else { continue }
                 eligible[referral.id, default: [:]][bed.id] = NationalAllocation.PairFacts(
-                    acceptance: home.pastOfferRate, distanceKilometres: home.distanceKilometres)
+                    acceptance: home.offerLikelihood, distanceKilometres: home.distanceKilometres)
             }
         }
         let proposal: NationalAllocation.Proposal

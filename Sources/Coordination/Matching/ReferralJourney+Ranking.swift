@@ -33,6 +33,8 @@ struct RankingFacts {
     var centroids: [String: Coordinate]
     var residents: [UUID: [HomeRanking.Resident]]
     var responses: [HomeResponse]
+    /// The acceptance model in use, when one has been fitted.
+    var model: AcceptanceModel?
 
     static func load(from store: Store, at instant: Date) async throws -> RankingFacts {
         let referrals = Dictionary(uniqueKeysWithValues: try await store.referrals().map { ($0.id, $0) })
@@ -53,7 +55,8 @@ struct RankingFacts {
             referrals: referrals, children: children,
             centroids: Dictionary(
                 uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0.centroid) }),
-            residents: residents, responses: try await store.responses())
+            residents: residents, responses: try await store.responses(),
+            model: try await AcceptanceModels.latest(in: store)?.model)
     }
 
     func rank(_ referral: Referral) throws -> HomeRanking.Ranking {
@@ -69,7 +72,7 @@ struct RankingFacts {
             if response.isOffer { answers[response.homeID, default: (0, 0)].offers += 1 }
         }
         let facts = homes.map { home in
-            HomeRanking.HomeFacts(
+            var facts = HomeRanking.HomeFacts(
                 home: home,
                 // A bed with no recorded status is not counted as vacant.
                 beds: Dictionary(
@@ -78,10 +81,30 @@ struct RankingFacts {
                     }),
                 residents: residents[home.id] ?? [], pastOffers: answers[home.id]?.offers ?? 0,
                 pastAnswers: answers[home.id]?.answers ?? 0)
+            facts.offerLikelihood = model.map { $0.probability(of: question(referral, child, home, centroid)) }
+            return facts
         }
         return HomeRanking.rank(
             HomeRanking.ChildFacts(
                 sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: centroid),
             homes: facts)
+    }
+
+    /// What the home would be asked about the child today, for the acceptance model.
+    func question(_ referral: Referral, _ child: Child, _ home: SecureHome, _ centroid: Coordinate) -> OfferQuestion {
+        let beds = (bedsByHome[home.id] ?? []).filter(\.kind.takesWelfarePlacements)
+        let inUse = beds.count { statuses[$0.id] == .occupied || statuses[$0.id] == .reserved }
+        return OfferQuestion(
+            home: home, sex: child.sex, age: referral.ageAtReferral, flags: child.flags, urgency: referral.urgency,
+            homeArea: centroid, welfareBeds: beds.count, welfareBedsInUse: inUse, residents: residents[home.id] ?? [])
+    }
+
+    /// The chance that none of the homes that can take the child offers, from the model in
+    /// use; nil before any model has been fitted.
+    func noOfferRisk(_ referral: Referral) throws -> NoOfferRisk? {
+        guard let model, let child = children[referral.childID], let centroid = centroids[referral.localAuthorityCode]
+        else { return nil }
+        let eligible = try rank(referral).ranked.map(\.home)
+        return NoOfferRisk.assess(eligible.map { question(referral, child, $0, centroid) }, with: model)
     }
 }

@@ -54,6 +54,7 @@ extension ReferralJourney {
                 referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
             }
             try await apply(event, to: &referral, by: principal, in: store)
+            if event == .submit || event == .approve { try await assessNoOfferRisk(of: referral, in: store) }
             try await after(context, store)
             return referral
         }

@@ -27,6 +27,8 @@ public struct ReferralView: Sendable {
     /// What the authority must do about the court order, when it must do something.
     public var orderAdvice: String?
     public var nextStep: String
+    /// The risk of no offer assessed at submission, for the coordinators only.
+    public var noOfferRisk: AssessedNoOfferRisk?
     /// What the viewer may do now: allowed by the access policy and by the state machine.
     public var allowedActions: Set<ReferralAction>
 }
@@ -81,6 +83,8 @@ extension ReferralJourney {
                 timeWithoutOrder: withoutOrder,
                 orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
                 nextStep: Self.nextStep(context.referral, lines, responses: context.responses),
+                noOfferRisk: AccessPolicy.mayViewChildrenAtRisk(principal) == .allowed
+                    ? try await store.noOfferRisk(ofReferral: referralID).map(Self.decode) : nil,
                 allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
         }
     }

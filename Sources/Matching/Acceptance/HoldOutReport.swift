@@ -31,11 +31,7 @@ public struct HoldOutReport: Hashable, Sendable, Codable {
         rules: HomeRanking.CompatibilityRules = .standard
     ) throws(HoldOutError) -> HoldOutReport {
         guard answers.count >= 20 else { throw .tooFewAnswers(answers.count) }
-        let ordered = answers.indices.sorted { (answers[$0].answeredAt, $0) < (answers[$1].answeredAt, $1) }
-            .map { answers[$0] }
-        let split = min(max(1, Int(Double(ordered.count) * trainingShare)), ordered.count - 1)
-        let training = Array(ordered[..<split])
-        let test = Array(ordered[split...])
+        let (training, test) = split(answers, trainingShare: trainingShare)
         let model: AcceptanceModel
         do {
             model = try AcceptanceModel.fit(training, penalty: penalty, rules: rules)
@@ -53,6 +49,16 @@ public struct HoldOutReport: Hashable, Sendable, Codable {
         return HoldOutReport(
             trainingAnswers: training.count, testAnswers: test.count, testFrom: test[0].answeredAt,
             model: modelQuality, baseline: baselineQuality)
+    }
+
+    /// The earlier answers (by time answered, ties in the order given) and the later rest.
+    public static func split(_ answers: [AnsweredQuestion], trainingShare: Double = 0.8) -> (
+        training: [AnsweredQuestion], test: [AnsweredQuestion]
+    ) {
+        let ordered = answers.indices.sorted { (answers[$0].answeredAt, $0) < (answers[$1].answeredAt, $1) }
+            .map { answers[$0] }
+        let split = min(max(1, Int(Double(ordered.count) * trainingShare)), max(ordered.count - 1, 0))
+        return (Array(ordered[..<split]), Array(ordered[split...]))
     }
 }
 

@@ -33,6 +33,20 @@ public struct OfferQuestion: Hashable, Sendable {
         self.needsMet = needsMet
     }
 
+    /// The question from its facts: the distance from the child's home authority's centroid
+    /// to the home, the share of welfare beds in use (all, when the home has none) and the
+    /// share of the child's needs among the home's specialisms (all, when none recorded).
+    public init(
+        home: SecureHome, sex: Sex, age: Int, flags: Set<NeedFlag>, urgency: Urgency, homeArea: Coordinate,
+        welfareBeds: Int, welfareBedsInUse: Int, residents: [HomeRanking.Resident]
+    ) {
+        self.init(
+            homeID: home.id, sex: sex, age: age, flags: flags, urgency: urgency,
+            distanceKilometres: homeArea.kilometres(to: home.location),
+            bedsInUse: welfareBeds == 0 ? 1 : Double(welfareBedsInUse) / Double(welfareBeds), residents: residents,
+            needsMet: flags.isEmpty ? 1 : Double(flags.intersection(home.specialisms).count) / Double(flags.count))
+    }
+
     /// The child the national study found most often refused: a boy of 15 or over with an
     /// offending, gang or harmful-sexual-behaviour flag.
     public var isOlderBoyWithRefusalFlags: Bool {

@@ -43,16 +43,20 @@ public enum HomeRanking {
         /// How the home answered children like this one before: offers among answers.
         public var pastOffers: Int
         public var pastAnswers: Int
+        /// The fitted acceptance model's chance that the home offers, when a model has been
+        /// fitted; it then takes the place of the past offer rate.
+        public var offerLikelihood: Double?
 
         public init(
             home: SecureHome, beds: [Bed: BedStatus], residents: [Resident] = [], pastOffers: Int = 0,
-            pastAnswers: Int = 0
+            pastAnswers: Int = 0, offerLikelihood: Double? = nil
         ) {
             self.home = home
             self.beds = beds
             self.residents = residents
             self.pastOffers = pastOffers
             self.pastAnswers = pastAnswers
+            self.offerLikelihood = offerLikelihood
         }
     }
 
@@ -77,6 +81,7 @@ public enum HomeRanking {
     public struct ScorePart: Hashable, Sendable {
         public enum Kind: String, Hashable, Sendable, CaseIterable {
             case distance, specialisms, compatibility, pastOffers = "past-offers"
+            case likelihoodOfOffer = "likelihood-of-offer"
 
             public var name: String {
                 switch self {
@@ -84,6 +89,7 @@ public enum HomeRanking {
                 case .specialisms: "Specialisms for the child's needs"
                 case .compatibility: "Compatibility with the children there"
                 case .pastOffers: "Offers to similar children before"
+                case .likelihoodOfOffer: "Likelihood of an offer"
                 }
             }
         }
@@ -100,8 +106,9 @@ public enum HomeRanking {
         public var score: Double
         public var parts: [ScorePart]
         public var distanceKilometres: Double
-        /// The smoothed share of similar children the home offered to before, 0 to 1.
-        public var pastOfferRate: Double
+        /// The fitted model's chance of an offer or, before any fit, the smoothed share of
+        /// similar children the home offered to before: 0 to 1.
+        public var offerLikelihood: Double
     }
 
     public struct ExcludedHome: Hashable, Sendable {
@@ -182,12 +189,13 @@ public enum HomeRanking {
                     detail: "\(Int(kilometres.rounded())) km"),
                 specialismPart(facts.home, child, weights),
                 compatibilityPart(facts.residents, child, rules),
-                pastOffersPart(facts, weights),
+                facts.offerLikelihood.map { likelihoodPart($0, weights) } ?? pastOffersPart(facts, weights),
             ]
             ranked.append(
                 RankedHome(
                     home: facts.home, score: parts.reduce(0) { $0 + $1.contribution }, parts: parts,
-                    distanceKilometres: kilometres, pastOfferRate: pastOfferRate(facts)))
+                    distanceKilometres: kilometres,
+                    offerLikelihood: facts.offerLikelihood ?? pastOfferRate(facts)))
         }
         ranked.sort { ($0.score, $1.home.name) > ($1.score, $0.home.name) }
         excluded.sort { $0.home.name < $1.home.name }
@@ -266,6 +274,12 @@ public enum HomeRanking {
     /// a home with few answers is neither favoured nor penalised much.
     static func pastOfferRate(_ facts: HomeFacts) -> Double {
         (Double(facts.pastOffers) + 1) / (Double(facts.pastAnswers) + 2)
+    }
+
+    static func likelihoodPart(_ likelihood: Double, _ weights: Weights) -> ScorePart {
+        ScorePart(
+            kind: .likelihoodOfOffer, contribution: weights.certainOffer * likelihood,
+            detail: "\(Int((likelihood * 100).rounded()))% chance of an offer (fitted model)")
     }
 
     static func pastOffersPart(_ facts: HomeFacts, _ weights: Weights) -> ScorePart {

@@ -71,4 +71,15 @@ extension AccessPolicy {
     public static func mayRunAllocation(_ principal: Principal) -> AccessDecision {
         principal.role == .coordinator ? .allowed : .forbidden
     }
+
+    /// The acceptance model's report (pseudonymous history, coefficients by home): analysts
+    /// and coordinators; analysts and coordinators may refit it.
+    public static func mayViewAcceptanceModel(_ principal: Principal) -> AccessDecision {
+        [.analyst, .coordinator].contains(principal.role) ? .allowed : .forbidden
+    }
+
+    /// The list of children at risk of no offer is for the coordinators who act on it.
+    public static func mayViewChildrenAtRisk(_ principal: Principal) -> AccessDecision {
+        principal.role == .coordinator ? .allowed : .forbidden
+    }
 }

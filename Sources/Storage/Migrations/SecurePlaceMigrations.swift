@@ -16,5 +16,6 @@ extension Migrations {
         add(AddPlanningRuns(), to: .secureplace)
         add(AddLinkageReviews(), to: .secureplace)
         add(AddCourtOrdersAndJourneyRules(), to: .secureplace)
+        add(AddAcceptanceModels(), to: .secureplace)
     }
 }

@@ -5,7 +5,7 @@ import NIOCore
 import Storage
 import Vapor
 
-/// Runs the periodic jobs (escalating overdue referrals) while the app runs. Every instance
+/// Runs the periodic jobs (escalating overdue referrals, refitting the acceptance model daily) while the app runs. Every instance
 /// schedules them; the job's database lease makes sure only one instance acts at a time.
 struct BackgroundJobs: LifecycleHandler {
     let interval: TimeAmount
@@ -29,6 +29,15 @@ struct BackgroundJobs: LifecycleHandler {
                     if !escalated.isEmpty { app.logger.info("Escalated \(escalated.count) overdue referrals") }
                 } catch {
                     app.logger.error("The escalation job failed: \(String(reflecting: type(of: error)))")
+                }
+                do {
+                    let now = app.storage[ClockKey.self] ?? { Date() }
+                    if let id = try await RefitAcceptanceModel(store: Store(app.db), instance: instance, now: now).run()
+                    {
+                        app.logger.info("Refitted the acceptance model: \(id)")
+                    }
+                } catch {
+                    app.logger.error("The model refit failed: \(String(reflecting: type(of: error)))")
                 }
             }
         }

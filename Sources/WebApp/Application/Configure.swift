@@ -45,7 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let signedIn = app.grouped(RequireSignIn())
     let collections: [any RouteCollection] = [
         BedBoardController(), ReferralsAPIController(), ReferralPagesController(), CourtOrderPageController(),
-        AllocationController(),
+        AllocationController(), AcceptanceModelController(), ChildrenAtRiskController(),
         NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
         PlanningPagesController(), LinkageReviewPagesController(),

@@ -46,7 +46,9 @@ struct NavigationLink: Encodable {
                 .init(href: "/follow-ups", text: "Follow-ups"),
                 .init(href: "/notifications", text: "Regulator notifications"),
                 .init(href: "/without-order", text: "Without a court order"),
+                .init(href: "/at-risk", text: "At risk of no offer"),
                 .init(href: "/allocation", text: "Allocation"),
+                .init(href: "/matching/model", text: "Acceptance model"),
                 .init(href: "/planning", text: "Capacity planning"),
             ]
         case .regulator:
@@ -56,6 +58,7 @@ struct NavigationLink: Encodable {
         case .analyst:
             links += [
                 .init(href: "/planning", text: "Capacity planning"),
+                .init(href: "/matching/model", text: "Acceptance model"),
                 .init(href: "/linkage/reviews", text: "Linkage review"),
             ]
         }

@@ -83,6 +83,8 @@ struct ReferralDTO: Content {
     /// What the authority must do about the court order, when it must do something.
     var orderAdvice: String?
     var escalatedAt: Date?
+    /// For coordinators: the chance of no offer assessed at submission, when one was.
+    var noOfferRisk: ChildrenAtRiskController.RiskDTO?
     var nextStep: String
 
     init(_ view: ReferralView) {
@@ -123,6 +125,7 @@ struct ReferralDTO: Content {
         hoursLeftWithoutOrder = view.timeLeftWithoutOrder.map { ($0 / 360).rounded() / 10 }
         orderAdvice = view.orderAdvice
         escalatedAt = referral.escalatedAt
+        noOfferRisk = view.noOfferRisk.map(ChildrenAtRiskController.RiskDTO.init)
         nextStep = view.nextStep
     }
 }

@@ -35,6 +35,7 @@ struct ReferralListPage: Encodable {
         var ageBand: String
         var dateNeeded: String
         var escalated: Bool
+        var atRisk: Bool
         var waiting: String
     }
 
@@ -120,6 +121,8 @@ struct ReferralPage: Encodable {
     var nextStep: String
     var notice: String?
     var escalated: Bool
+    /// For coordinators, when the referral was flagged at submission.
+    var noOfferRisk: NoOfferRiskView?
     var timeLeftWithoutOrder: String?
     var orderAdvice: String?
     var child: [Fact]
@@ -148,4 +151,11 @@ enum Notices {
         "close-unplaced": "The referral was closed and the regulator notified.",
         "withdraw": "The referral was withdrawn.", "escalate": "The referral was escalated.",
     ]
+}
+
+/// A referral's flag as its page shows it to coordinators.
+struct NoOfferRiskView: Encodable {
+    var chance: String
+    var homes: Int
+    var factors: [String]
 }

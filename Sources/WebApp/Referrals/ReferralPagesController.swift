@@ -26,11 +26,15 @@ struct ReferralPagesController: RouteCollection {
         let result = try await request.journey.list(
             by: try request.principal, state: stateText, queue: queue, page: page, pageSize: pageSize)
         let now = request.now
+        let flagged =
+            AccessPolicy.mayViewChildrenAtRisk(try request.principal) == .allowed
+            ? try await request.journey.flaggedReferralIDs() : []
         let rows = result.referrals.map {
             ReferralListPage.Row(
                 id: $0.id, reference: $0.reference, state: $0.state.name, stateTag: $0.state.rawValue,
                 urgency: $0.urgency.name, ageBand: $0.ageBand.name, dateNeeded: $0.dateNeeded.longForm,
-                escalated: $0.escalatedAt != nil, waiting: Self.waiting(since: $0.submittedAt ?? $0.createdAt, now: now)
+                escalated: $0.escalatedAt != nil, atRisk: flagged.contains($0.id),
+                waiting: Self.waiting(since: $0.submittedAt ?? $0.createdAt, now: now)
             )
         }
         let chrome = PageChrome(
@@ -263,6 +267,12 @@ struct ReferralPagesController: RouteCollection {
             }
             excluded = ranking.excluded.map { .init(homeName: $0.home.name, reasons: $0.reasons.map(\.name)) }
         }
+        var noOfferRisk: NoOfferRiskView?
+        if let assessed = view.noOfferRisk, assessed.flagged {
+            noOfferRisk = NoOfferRiskView(
+                chance: "\(Int((assessed.risk.probability * 100).rounded()))%", homes: assessed.risk.eligibleHomes,
+                factors: assessed.risk.factors.map(\.sentence))
+        }
         let accepted = view.homes.compactMap(\.response).first { $0.offerStatus == .accepted }
         let notice = (try? request.query.get(String.self, at: "notice")).flatMap { Notices.messages[$0] }
         let errorViews = [FieldErrorView](errors)
@@ -273,6 +283,7 @@ struct ReferralPagesController: RouteCollection {
             id: referral.id, reference: referral.reference, state: referral.state.name,
             stateTag: referral.state.rawValue, ranked: ranked, excluded: excluded,
             nextStep: view.nextStep, notice: notice, escalated: referral.escalatedAt != nil,
+            noOfferRisk: noOfferRisk,
             timeLeftWithoutOrder: view.timeLeftWithoutOrder.map { String(format: "%.1f hours", $0 / 3600) },
             orderAdvice: view.orderAdvice,
             child: child,
