@@ -9,6 +9,8 @@ public struct DemoDataset: Sendable {
     public static let settingKey = "dataset"
     /// Every demo user's password, printed by `serve --demo`. Demo data only.
     public static let password = "synthetic-demo"
+    /// The chance of no offer at which the demo flags a referral (see `LoadDemoData`).
+    public static let flagThreshold = 0.25
 
     public var seed: UInt64
     public var start: Date

@@ -53,7 +53,13 @@ public struct LoadDemoData: Sendable {
             DemoLinkageStudy.linked(dataset), study: DemoLinkageStudy.studyName)
         // The acceptance model fitted on the demo's answers, and the referrals open at the end
         // of the demo assessed with it, so the ranking and the flagged children's page are live.
-        _ = try await AcceptanceModels(store: store, now: { dataset.end }).fit(fittedBy: "demo data load")
+        // The demo flags at a chance of 0.25 rather than the standard 0.5: its homes are asked
+        // one after another, so far fewer than all eligible homes answer and a broadcast's
+        // chance of no offer understates how often its children go unplaced (the model page's
+        // back-test shows both thresholds).
+        let models = AcceptanceModels(store: store, now: { dataset.end })
+        try await models.setFlagThreshold(DemoDataset.flagThreshold)
+        _ = try await models.fit(fittedBy: "demo data load")
         let journey = ReferralJourney(store: store, now: { dataset.end })
         for referral in dataset.referrals where [.submitted, .circulated].contains(referral.state) {
             try await journey.assessNoOfferRisk(of: referral, in: store)
