@@ -165,3 +165,51 @@ def test_the_sign_in_page_explains_a_wrong_password_and_passes_the_scan():
         assert serious_violations(driver) == []
     finally:
         driver.quit()
+
+
+def find_home(board, reference):
+    """The board JSON's home with this reference, wherever it sits."""
+    if isinstance(board, dict):
+        if board.get("reference") == reference and "id" in board:
+            return board
+        children = board.values()
+    elif isinstance(board, list):
+        children = board
+    else:
+        return None
+    for child in children:
+        found = find_home(child, reference)
+        if found:
+            return found
+    return None
+
+
+def test_a_home_manager_takes_a_bed_out_of_service_with_the_message_beside_the_field():
+    driver = new_browser()
+    try:
+        sign_in(driver, "manager.sch-ne-01@secureplace.example")
+        home = find_home(board_json(), "SCH-NE-01")
+        driver.get(f"{BASE_URL}/homes/{home['id']}")
+        assert serious_violations(driver) == [], "the manager's own page, with its forms"
+        assert "The next four weeks" in driver.page_source
+        if not driver.find_elements(By.CSS_SELECTOR, "#bedID option"):
+            pytest.skip("no vacant bed at this home in this demo")
+        driver.find_element(By.ID, "expectedEndOn").send_keys("2026-02-30")
+        driver.find_element(By.ID, "note").send_keys("Ceiling leak")
+        driver.find_element(By.XPATH, "//button[contains(., 'Record the bed out of service')]").click()
+        wait_for_title(driver, "Error:")
+        field = driver.find_element(By.ID, "expectedEndOn")
+        message = field.find_element(By.XPATH, "preceding-sibling::p[@class='error-message']")
+        assert "real date" in message.text
+        assert driver.find_element(By.ID, "note").get_attribute("value") == "Ceiling leak", "nothing typed is lost"
+        assert serious_violations(driver) == []
+        later = driver.execute_script("return new Date(Date.now() + 3 * 86400000).toISOString().slice(0, 10)")
+        field = driver.find_element(By.ID, "expectedEndOn")
+        field.clear()
+        field.send_keys(later)
+        driver.find_element(By.XPATH, "//button[contains(., 'Record the bed out of service')]").click()
+        WebDriverWait(driver, 10).until(lambda d: "The bed was closed." in d.page_source)
+        assert "Ceiling leak" in driver.page_source
+        assert "out of service" in driver.find_element(By.CSS_SELECTOR, "table.calendar").text
+    finally:
+        driver.quit()

@@ -104,6 +104,9 @@ struct AccessMatrixTests {
             method: .POST, path: "/api/v1/placements/{offer}/discharge", stage: .admitted,
             expected: row([F, F, H, A, H, F, H, H, H])),
         Route(
+            method: .POST, path: "/api/v1/placements/{offer}/expected-discharge", stage: .admitted,
+            expected: row([F, F, F, A, H, F, F, F, F])),
+        Route(
             method: .GET, path: "/api/v1/allocation", stage: .circulated, expected: row([F, F, F, F, F, A, F, F, F])),
         Route(
             method: .POST, path: "/api/v1/allocation/confirm", stage: .circulated,

@@ -39,6 +39,33 @@ struct BedTimeline {
 
     func isClosed(at instant: Date) -> Bool { closureReason(at: instant) != nil }
 
+    /// When the closure holding at `instant` was planned to end.
+    func closureEnd(at instant: Date) -> Date? {
+        segments.first { segment in
+            if case .closed = segment.status { return segment.from <= instant && instant < segment.to }
+            return false
+        }?.to
+    }
+
+    /// The bed's out-of-service records, one for each closed interval from `start` to `end`:
+    /// ended ones with their last day, the one open at `end` with the day it was planned to end.
+    func outages(from start: Date, to end: Date, homeID: UUID, ids: inout SeededRandomNumberGenerator) -> [BedOutage] {
+        intervals(from: start, to: end).compactMap { interval in
+            guard case .closed(let reason) = interval.status else { return nil }
+            let first = CalendarDate(containing: interval.from)
+            var outage = BedOutage(
+                id: UUID(using: &ids), bedID: bed.id, homeID: homeID, reason: reason, startsOn: first,
+                note: "Synthetic demo record")
+            if let to = interval.to {
+                outage.endedOn = max(first, CalendarDate(containing: to.addingTimeInterval(-1)))
+            } else {
+                outage.expectedEndOn = closureEnd(at: end).map { CalendarDate(containing: $0.addingTimeInterval(-1)) }
+            }
+            outage.revisions = [.init(at: interval.from, by: nil, change: "Recorded with the demo data")]
+            return outage
+        }
+    }
+
     func isFree(at instant: Date) -> Bool {
         busyUntil <= instant && !isClosed(at: instant)
     }

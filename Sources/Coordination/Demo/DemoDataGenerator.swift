@@ -57,6 +57,11 @@ public struct DemoDataGenerator: Sendable {
         }
         generator = world.generator
         let people = DemoOrganisations.make(homes: world.homes, authorities: localAuthorities, using: &generator)
+        // Their own stream, so the rest of the demo is the same with or without them.
+        var outageIDs = SeededRandomNumberGenerator(seed: seed ^ 0x6F75_7461_6765)
+        let outages = world.timelines.flatMap {
+            $0.outages(from: start, to: end, homeID: $0.bed.homeID, ids: &outageIDs)
+        }
         return DemoDataset(
             seed: seed, start: start, end: end, homes: world.homes, beds: world.timelines.map(\.bed),
             bedStatusIntervals: world.timelines.flatMap { $0.intervals(from: start, to: end) },
@@ -64,7 +69,7 @@ public struct DemoDataGenerator: Sendable {
             circulations: builder.circulations, responses: builder.responses, placements: builder.placements,
             episodes: builder.episodes,
             notifications: builder.notifications, organisations: people.organisations, users: people.users,
-            events: builder.events)
+            events: builder.events, outages: outages)
     }
 }
 

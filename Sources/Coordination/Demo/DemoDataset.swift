@@ -29,6 +29,8 @@ public struct DemoDataset: Sendable {
     public var organisations: [Organisation]
     public var users: [User]
     public var events: [Event]
+    /// Beds out of service, one record per closure.
+    public var outages: [BedOutage] = []
 
     /// Something that happened to a referral, for its timeline.
     public struct Event: Sendable, Equatable {

@@ -101,7 +101,7 @@ struct DemoReferralBuilder {
                 let reason: DeclineReason =
                     switch world.closureReason(at: next.id, at: time) {
                     case .staffing: .bedClosedStaffing
-                    case .repair: .bedClosedRepair
+                    case .repair, .refurbishment, .incident, .other: .bedClosedRepair
                     case nil: .noVacancyOfRequiredKind
                     }
                 answer = .decline(reasons: [reason], note: "")
@@ -128,7 +128,9 @@ struct DemoReferralBuilder {
                         homeID: offer.home.id,
                         bedID: world.timelines[offer.bedIndex].bed.id, admittedAt: admitted,
                         dischargedAt: discharged <= settings.end ? discharged : nil,
-                        endReason: discharged <= settings.end ? .carePlan : nil))
+                        endReason: discharged <= settings.end ? .carePlan : nil,
+                        // Homes plan discharges: a child still there is expected to leave on the planned day.
+                        expectedDischargeOn: discharged > settings.end ? CalendarDate(containing: discharged) : nil))
             }
             firstEpisode = (.secureChildrensHome, admitted, discharged, true)
         } else if withdrawAfter != Int.max {

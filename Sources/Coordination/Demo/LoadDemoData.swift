@@ -30,6 +30,7 @@ public struct LoadDemoData: Sendable {
             try await store.save(homes: dataset.homes)
             try await store.save(beds: dataset.beds)
             try await store.save(bedStatusIntervals: dataset.bedStatusIntervals)
+            try await store.save(newOutages: dataset.outages)
             try await store.save(children: dataset.children, identities: dataset.identities)
             try await store.save(referrals: dataset.referrals)
             try await store.save(circulations: dataset.circulations)

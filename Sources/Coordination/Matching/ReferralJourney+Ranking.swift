@@ -7,9 +7,10 @@ extension ReferralJourney {
     /// Every home ranked for the referral's child, with the parts of each score, and every
     /// excluded home with the rules that exclude it: for the coordinators.
     ///
-    /// Beds are as they stand now (the calendar of future availability is still to come);
-    /// residents are the children placed and not yet discharged; past offers count each home's
-    /// answers to children of the same sex and age band.
+    /// Beds are as they will stand on the date needed: today's board, projected forward by the
+    /// out-of-service records and the discharges homes expect; residents are the children placed
+    /// and not yet discharged; past offers count each home's answers to children of the same sex
+    /// and age band.
     public func ranking(_ referralID: UUID, by principal: Principal) async throws -> HomeRanking.Ranking {
         let context = try await context(referralID, for: principal, .viewRanking, in: store)
         return try await ranking(of: context.referral, in: store)
@@ -28,6 +29,10 @@ struct RankingFacts {
     var homes: [SecureHome]
     var bedsByHome: [UUID: [Bed]]
     var statuses: [UUID: BedStatus]
+    var today: CalendarDate
+    var outages: [BedOutage]
+    /// The day each occupied bed's child is expected to leave, when the home has said.
+    var leaving: [UUID: CalendarDate]
     var referrals: [UUID: Referral]
     var children: [UUID: Child]
     var centroids: [String: Coordinate]
@@ -52,6 +57,11 @@ struct RankingFacts {
             statuses: Dictionary(
                 try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
                 uniquingKeysWith: { first, _ in first }),
+            today: CalendarDate(containing: instant), outages: try await store.outages(),
+            leaving: Dictionary(
+                try await store.openPlacements().compactMap { placement in
+                    placement.expectedDischargeOn.map { (placement.bedID, $0) }
+                }, uniquingKeysWith: { first, _ in first }),
             referrals: referrals, children: children,
             centroids: Dictionary(
                 uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0.centroid) }),
@@ -77,7 +87,7 @@ struct RankingFacts {
                 // A bed with no recorded status is not counted as vacant.
                 beds: Dictionary(
                     uniqueKeysWithValues: (bedsByHome[home.id] ?? []).compactMap { bed in
-                        statuses[bed.id].map { (bed, $0) }
+                        status(of: bed, on: referral.dateNeeded).map { (bed, $0) }
                     }),
                 residents: residents[home.id] ?? [], pastOffers: answers[home.id]?.offers ?? 0,
                 pastAnswers: answers[home.id]?.answers ?? 0)
@@ -88,6 +98,15 @@ struct RankingFacts {
             HomeRanking.ChildFacts(
                 sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: centroid),
             homes: facts)
+    }
+
+    /// The bed's status now or, for a later day, as projected for that day.
+    func status(of bed: Bed, on day: CalendarDate) -> BedStatus? {
+        guard let now = statuses[bed.id] else { return nil }
+        guard day > today else { return now }
+        return BedAvailability.status(
+            of: BedAvailability.BedToday(bed: bed, status: now, expectedDischargeOn: leaving[bed.id]), on: day,
+            today: today, outages: outages)
     }
 
     /// What the home would be asked about the child today, for the acceptance model.

@@ -82,4 +82,9 @@ extension AccessPolicy {
     public static func mayViewChildrenAtRisk(_ principal: Principal) -> AccessDecision {
         principal.role == .coordinator ? .allowed : .forbidden
     }
+
+    /// Every home's out-of-service records with the bed-days lost, as a CSV: coordinators.
+    public static func mayExportOutages(_ principal: Principal) -> AccessDecision {
+        principal.role == .coordinator ? .allowed : .forbidden
+    }
 }

@@ -1,16 +1,19 @@
 /// How many beds are in each state. Registered is not open: a registered bed may be closed
-/// for staffing or repair, so the board shows registered, open and occupied apart.
+/// for staffing, repair or another reason, so the board shows registered, open and occupied apart.
 public struct BedCounts: Hashable, Codable, Sendable {
     public var registered = 0
     public var occupied = 0
     public var reserved = 0
     public var vacant = 0
     public var closedForStaffing = 0
+    /// Repair or refurbishment.
     public var closedForRepair = 0
+    /// After an incident, or for another reason.
+    public var closedForOtherReasons = 0
 
     public init() {}
 
-    public var closed: Int { closedForStaffing + closedForRepair }
+    public var closed: Int { closedForStaffing + closedForRepair + closedForOtherReasons }
     /// Beds that can be used today: registered less closed.
     public var open: Int { registered - closed }
 
@@ -21,7 +24,8 @@ public struct BedCounts: Hashable, Codable, Sendable {
         case .occupied: occupied += 1
         case .reserved: reserved += 1
         case .closed(.staffing): closedForStaffing += 1
-        case .closed(.repair): closedForRepair += 1
+        case .closed(.repair), .closed(.refurbishment): closedForRepair += 1
+        case .closed(.incident), .closed(.other): closedForOtherReasons += 1
         }
     }
 
@@ -33,11 +37,13 @@ public struct BedCounts: Hashable, Codable, Sendable {
         sum.vacant += rhs.vacant
         sum.closedForStaffing += rhs.closedForStaffing
         sum.closedForRepair += rhs.closedForRepair
+        sum.closedForOtherReasons += rhs.closedForOtherReasons
         return sum
     }
 
     enum CodingKeys: String, CodingKey {
         case registered, open, occupied, reserved, vacant, closed, closedForStaffing, closedForRepair
+        case closedForOtherReasons
     }
 
     public init(from decoder: any Decoder) throws {
@@ -48,6 +54,7 @@ public struct BedCounts: Hashable, Codable, Sendable {
         vacant = try container.decode(Int.self, forKey: .vacant)
         closedForStaffing = try container.decode(Int.self, forKey: .closedForStaffing)
         closedForRepair = try container.decode(Int.self, forKey: .closedForRepair)
+        closedForOtherReasons = try container.decodeIfPresent(Int.self, forKey: .closedForOtherReasons) ?? 0
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -60,6 +67,7 @@ public struct BedCounts: Hashable, Codable, Sendable {
         try container.encode(closed, forKey: .closed)
         try container.encode(closedForStaffing, forKey: .closedForStaffing)
         try container.encode(closedForRepair, forKey: .closedForRepair)
+        try container.encode(closedForOtherReasons, forKey: .closedForOtherReasons)
     }
 }
 

@@ -1,11 +1,22 @@
 import Foundation
 
-/// Why a registered bed cannot be used today.
+/// Why a registered bed is out of service: the coded reason of a closure and of its record.
 public enum BedClosureReason: String, Codable, Sendable, CaseIterable {
     case staffing
     case repair
+    case refurbishment
+    case incident
+    case other
 
-    public var name: String { self == .staffing ? "Closed (staffing)" : "Closed (repair or refurbishment)" }
+    public var name: String {
+        switch self {
+        case .staffing: "Closed (staffing)"
+        case .repair: "Closed (repair)"
+        case .refurbishment: "Closed (refurbishment)"
+        case .incident: "Closed (after an incident)"
+        case .other: "Closed (other reason)"
+        }
+    }
 }
 
 /// The state of one bed at a moment.

@@ -10,10 +10,13 @@ public struct Placement: Hashable, Codable, Sendable, Identifiable {
     public var admittedAt: Date
     public var dischargedAt: Date?
     public var endReason: PlacementChangeReason?
+    /// The day the home expects the child to leave, when it has said: capacity counts the bed
+    /// free from the day after.
+    public var expectedDischargeOn: CalendarDate?
 
     public init(
         id: UUID, referralID: UUID, childID: UUID, homeID: UUID, bedID: UUID, admittedAt: Date,
-        dischargedAt: Date? = nil, endReason: PlacementChangeReason? = nil
+        dischargedAt: Date? = nil, endReason: PlacementChangeReason? = nil, expectedDischargeOn: CalendarDate? = nil
     ) {
         self.id = id
         self.referralID = referralID
@@ -23,6 +26,7 @@ public struct Placement: Hashable, Codable, Sendable, Identifiable {
         self.admittedAt = admittedAt
         self.dischargedAt = dischargedAt
         self.endReason = endReason
+        self.expectedDischargeOn = expectedDischargeOn
     }
 }
 

@@ -85,6 +85,13 @@ public struct CalendarDate: Hashable, Codable, Sendable, Comparable, CustomStrin
         return "\(day) \(months[month - 1]) \(year)"
     }
 
+    /// A short form for calendars, such as "Tue 1 Dec".
+    public var shortForm: String {
+        let weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        return "\(weekdays[Self.calendar.component(.weekday, from: start) - 1]) \(day) \(months[month - 1])"
+    }
+
     /// Encoded as its ISO text, `YYYY-MM-DD`, as the API and files speak it.
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

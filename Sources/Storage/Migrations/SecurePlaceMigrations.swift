@@ -17,5 +17,6 @@ extension Migrations {
         add(AddLinkageReviews(), to: .secureplace)
         add(AddCourtOrdersAndJourneyRules(), to: .secureplace)
         add(AddAcceptanceModels(), to: .secureplace)
+        add(AddCapacityOverDates(), to: .secureplace)
     }
 }

@@ -106,6 +106,7 @@ extension Store {
         record.admittedAt = placement.admittedAt
         record.dischargedAt = placement.dischargedAt
         record.endReason = placement.endReason?.rawValue
+        record.expectedDischargeOn = placement.expectedDischargeOn?.iso
         try await record.save(on: database)
     }
 

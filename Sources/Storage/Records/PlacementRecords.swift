@@ -13,6 +13,7 @@ final class PlacementRecord: Model, @unchecked Sendable {
     @Field(key: "admitted_at") var admittedAt: Date
     @OptionalField(key: "discharged_at") var dischargedAt: Date?
     @OptionalField(key: "end_reason") var endReason: String?
+    @OptionalField(key: "expected_discharge_on") var expectedDischargeOn: String?
 
     init() {}
 
@@ -25,6 +26,7 @@ final class PlacementRecord: Model, @unchecked Sendable {
         admittedAt = placement.admittedAt
         dischargedAt = placement.dischargedAt
         endReason = placement.endReason?.rawValue
+        expectedDischargeOn = placement.expectedDischargeOn?.iso
     }
 
     func value() throws -> Placement {
@@ -33,7 +35,7 @@ final class PlacementRecord: Model, @unchecked Sendable {
             admittedAt: admittedAt, dischargedAt: dischargedAt,
             endReason: try endReason.map {
                 try decodeCode(PlacementChangeReason.self, $0, list: "placement change reason")
-            })
+            }, expectedDischargeOn: try decodeDay(expectedDischargeOn))
     }
 }
 

@@ -41,25 +41,11 @@ struct BedBoardController: RouteCollection {
         return BedBoardDTO(board, dataset: try await dataset(request))
     }
 
-    @Sendable func homePage(request: Request) async throws -> View {
+    @Sendable func homePage(request: Request) async throws -> Response {
         let text = try? request.query.get(String.self, at: "date")
-        let home = try await homeBeds(request, day: try parseDate(text))
-        let authorities = try await Store(request.db).localAuthorities()
-        let authorityName =
-            authorities.first { $0.code == home.home.localAuthorityCode }?.name ?? home.home.localAuthorityCode
-        var page = HomePage(
-            home, authorityName: authorityName, isDemo: try await Store(request.db).holdsDemoData(),
-            signedIn: request.signedIn, today: CalendarDate(containing: request.now),
-            dateValue: text ?? CalendarDate(containing: home.asOf).iso)
-        page.notice = (try? request.query.get(String.self, at: "notice")).flatMap {
-            [
-                "confirmed": "You confirmed the beds are as shown.", "bed-close": "The bed was closed.",
-                "bed-reopen": "The bed was reopened.",
-                "bed-unchanged":
-                    "The bed was not changed: only a vacant bed can be closed, and only a closed bed reopened.",
-            ][$0]
-        }
-        return try await request.view.render("home", page)
+        // An id that is not a UUID cannot name a home: the same 404 as an unknown one.
+        guard let id = request.parameters.get("homeID", as: UUID.self) else { throw Abort(.notFound) }
+        return try await HomePageView.render(request, homeID: id, day: try parseDate(text), dateText: text)
     }
 
     @Sendable func homeJSON(request: Request) async throws -> HomeBedsDTO {

@@ -93,11 +93,16 @@ struct HomePage: Encodable {
         var vacant: Int
         var closedForStaffing: Int
         var closedForRepair: Int
+        var closedForOtherReasons: Int
     }
 
     struct BedRow: Encodable {
         var id: UUID
         var canClose: Bool
+        /// For an occupied bed: its placement, for the expected discharge.
+        var placementID: UUID?
+        var expectedDischargeOn: String?
+        var dischargeError: String?
         var canReopen: Bool
         var label: String
         var kind: String
@@ -124,6 +129,41 @@ struct HomePage: Encodable {
     var canManage: Bool
     var notice: String?
     var closureReasons: [BedClosureReasonChoice]
+    var calendar: [CalendarWeek] = []
+    var outages: [OutageRow] = []
+    var errors: [FieldErrorView] = []
+    var messages: [String: String] = [:]
+    /// The out-of-service form's values, kept when it is shown again with its errors.
+    var outageForm: [String: String] = [:]
+    var vacantBeds: [Choice] = []
+
+    struct CalendarWeek: Encodable {
+        var label: String
+        var days: [CalendarDay]
+    }
+
+    struct CalendarDay: Encodable {
+        var label: String
+        var vacant: Int
+        var outOfService: Int
+        var expectedToFreeUp: Int
+    }
+
+    struct OutageRow: Encodable {
+        var id: UUID
+        var bed: String
+        var reason: String
+        var startsOn: String
+        var expectedEndOn: String
+        var expectedEndValue: String
+        var endedOn: String?
+        var bedDaysLost: Int
+        var note: String
+        var revisions: [String]
+        var isPlanned: Bool
+        var canRevise: Bool
+        var reviseError: String?
+    }
 
     struct BedClosureReasonChoice: Encodable {
         var value: String
@@ -153,7 +193,7 @@ struct HomePage: Encodable {
             return KindRow(
                 kind: kind.name, registered: counts.registered, open: counts.open, occupied: counts.occupied,
                 reserved: counts.reserved, vacant: counts.vacant, closedForStaffing: counts.closedForStaffing,
-                closedForRepair: counts.closedForRepair)
+                closedForRepair: counts.closedForRepair, closedForOtherReasons: counts.closedForOtherReasons)
         }
         let canManage =
             day == today && signedIn?.principal.role == .homeManager
@@ -163,7 +203,8 @@ struct HomePage: Encodable {
         closureReasons = BedClosureReason.allCases.map { .init(value: $0.rawValue, label: $0.name) }
         beds = home.beds.map { line in
             BedRow(
-                id: line.bed.id, canClose: canManage && line.status == .vacant,
+                id: line.bed.id, canClose: canManage && line.status == .vacant, placementID: nil,
+                expectedDischargeOn: nil, dischargeError: nil,
                 canReopen: canManage && !line.status.isOpen, label: line.bed.label, kind: line.bed.kind.name,
                 status: line.status.name,
                 statusTag: line.status.code, since: DisplayFormat.dateTime(line.since))
