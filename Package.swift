@@ -107,7 +107,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "WebAppTests",
-            dependencies: ["WebApp", "Coordination", "TestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "WebApp", "Coordination", "Matching", "TestSupport", .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

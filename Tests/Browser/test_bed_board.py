@@ -211,5 +211,12 @@ def test_a_home_manager_takes_a_bed_out_of_service_with_the_message_beside_the_f
         WebDriverWait(driver, 10).until(lambda d: "The bed was closed." in d.page_source)
         assert "Ceiling leak" in driver.page_source
         assert "out of service" in driver.find_element(By.CSS_SELECTOR, "table.calendar").text
+
+        driver.get(f"{BASE_URL}/homes/{home['id']}/profile")
+        assert serious_violations(driver) == []
+        driver.find_element(By.CSS_SELECTOR, "label[for='cannotTake-trafficking']").click()
+        driver.find_element(By.XPATH, "//button[contains(., 'Save the profile')]").click()
+        WebDriverWait(driver, 10).until(lambda d: "The profile was saved." in d.page_source)
+        assert driver.find_element(By.ID, "cannotTake-trafficking").is_selected()
     finally:
         driver.quit()

@@ -235,8 +235,8 @@ def test_a_child_likely_to_get_no_offer_is_flagged_to_the_coordinators_at_submis
 
 
 PAGES_BY_ROLE = {
-    "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups"],
-    "manager.manchester@secureplace.example": ["/referrals"],
+    "referrer.manchester@secureplace.example": ["/", "/referrals", "/referrals/new", "/follow-ups", "/exclusions"],
+    "manager.manchester@secureplace.example": ["/referrals", "/exclusions"],
     "manager.sch-ne-01@secureplace.example": ["/", "/referrals"],
     "coordinator@secureplace.example": ["/", "/referrals?queue=1", "/referrals", "/follow-ups", "/notifications", "/without-order", "/at-risk", "/allocation", "/matching/model"],
     "inspector.ofsted@secureplace.example": ["/notifications"],

@@ -94,4 +94,24 @@ extension Application {
             })
         return result
     }
+
+    /// The same with a body of any JSON shape (nested arrays and numbers).
+    @discardableResult
+    func send(_ method: HTTPMethod, _ path: String, as headers: HTTPHeaders, json: [String: Any]) async throws -> (
+        status: HTTPStatus, json: [String: Any], array: [[String: Any]]
+    ) {
+        var result: (HTTPStatus, [String: Any], [[String: Any]]) = (.ok, [:], [])
+        let data = try JSONSerialization.data(withJSONObject: json)
+        try await testing().test(
+            method, path, headers: headers,
+            beforeRequest: { request in
+                request.headers.contentType = .json
+                request.body = ByteBuffer(data: data)
+            },
+            afterResponse: { response in
+                let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body))
+                result = (response.status, object as? [String: Any] ?? [:], object as? [[String: Any]] ?? [])
+            })
+        return result
+    }
 }

@@ -40,6 +40,9 @@ struct RankingFacts {
     var responses: [HomeResponse]
     /// The acceptance model in use, when one has been fitted.
     var model: AcceptanceModel?
+    var profiles: [UUID: HomeMatchingProfile] = [:]
+    /// Each authority's homes it does not use, with the reason.
+    var authorityExclusions: [String: [UUID: String]] = [:]
 
     static func load(from store: Store, at instant: Date) async throws -> RankingFacts {
         let referrals = Dictionary(uniqueKeysWithValues: try await store.referrals().map { ($0.id, $0) })
@@ -66,7 +69,10 @@ struct RankingFacts {
             centroids: Dictionary(
                 uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0.centroid) }),
             residents: residents, responses: try await store.responses(),
-            model: try await AcceptanceModels.latest(in: store)?.model)
+            model: try await AcceptanceModels.latest(in: store)?.model,
+            profiles: Dictionary(uniqueKeysWithValues: try await store.profiles().map { ($0.homeID, $0) }),
+            authorityExclusions: Dictionary(grouping: try await store.authorityExclusions(), by: \.localAuthorityCode)
+                .mapValues { Dictionary($0.map { ($0.homeID, $0.reason) }, uniquingKeysWith: { first, _ in first }) })
     }
 
     func rank(_ referral: Referral) throws -> HomeRanking.Ranking {
@@ -90,7 +96,8 @@ struct RankingFacts {
                         status(of: bed, on: referral.dateNeeded).map { (bed, $0) }
                     }),
                 residents: residents[home.id] ?? [], pastOffers: answers[home.id]?.offers ?? 0,
-                pastAnswers: answers[home.id]?.answers ?? 0)
+                pastAnswers: answers[home.id]?.answers ?? 0, profile: profiles[home.id],
+                authorityExclusion: authorityExclusions[referral.localAuthorityCode]?[home.id])
             facts.offerLikelihood = model.map { $0.probability(of: question(referral, child, home, centroid)) }
             return facts
         }

@@ -14,6 +14,14 @@ public struct AcceptanceModel: Hashable, Sendable, Codable {
     public var answersFitted: Int
     public var iterations: Int
     public var converged: Bool
+    /// The coefficients by feature, read from `coefficients` once: ranking asks for a thousand
+    /// homes' likelihoods at a time, and building each feature's code text to look it up
+    /// cost more than the arithmetic.
+    private var byFeature: [AcceptanceFeature: Double]
+
+    enum CodingKeys: String, CodingKey {
+        case coefficients, penalty, answersFitted, iterations, converged
+    }
 
     /// The documented default: strong enough that a home with a handful of answers stays near
     /// the average home, weak enough that a few hundred answers speak for themselves.
@@ -25,6 +33,34 @@ public struct AcceptanceModel: Hashable, Sendable, Codable {
         self.answersFitted = answersFitted
         self.iterations = iterations
         self.converged = converged
+        byFeature = Self.index(coefficients)
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            coefficients: try container.decode([String: Double].self, forKey: .coefficients),
+            penalty: try container.decode(Double.self, forKey: .penalty),
+            answersFitted: try container.decode(Int.self, forKey: .answersFitted),
+            iterations: try container.decode(Int.self, forKey: .iterations),
+            converged: try container.decode(Bool.self, forKey: .converged))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(coefficients, forKey: .coefficients)
+        try container.encode(penalty, forKey: .penalty)
+        try container.encode(answersFitted, forKey: .answersFitted)
+        try container.encode(iterations, forKey: .iterations)
+        try container.encode(converged, forKey: .converged)
+    }
+
+    static func index(_ coefficients: [String: Double]) -> [AcceptanceFeature: Double] {
+        var byFeature: [AcceptanceFeature: Double] = [:]
+        for (code, value) in coefficients {
+            if let feature = AcceptanceFeature(code: code) { byFeature[feature] = value }
+        }
+        return byFeature
     }
 
     /// Fits the model to every answer given, in the order given.
@@ -55,7 +91,7 @@ public struct AcceptanceModel: Hashable, Sendable, Codable {
         to question: OfferQuestion, rules: HomeRanking.CompatibilityRules = .standard
     ) -> [(feature: AcceptanceFeature, logOdds: Double)] {
         AcceptanceFeature.values(of: question, rules: rules).map { feature, value in
-            (feature, (coefficients[feature.code] ?? 0) * value)
+            (feature, (byFeature[feature] ?? 0) * value)
         }
     }
 

@@ -46,10 +46,15 @@ public enum HomeRanking {
         /// The fitted acceptance model's chance that the home offers, when a model has been
         /// fitted; it then takes the place of the past offer rate.
         public var offerLikelihood: Double?
+        /// What the home says it cannot take, and what its rooms offer.
+        public var profile: HomeMatchingProfile?
+        /// The child's authority's reason for not using this home, when it has one.
+        public var authorityExclusion: String?
 
         public init(
             home: SecureHome, beds: [Bed: BedStatus], residents: [Resident] = [], pastOffers: Int = 0,
-            pastAnswers: Int = 0, offerLikelihood: Double? = nil
+            pastAnswers: Int = 0, offerLikelihood: Double? = nil, profile: HomeMatchingProfile? = nil,
+            authorityExclusion: String? = nil
         ) {
             self.home = home
             self.beds = beds
@@ -57,6 +62,8 @@ public enum HomeRanking {
             self.pastOffers = pastOffers
             self.pastAnswers = pastAnswers
             self.offerLikelihood = offerLikelihood
+            self.profile = profile
+            self.authorityExclusion = authorityExclusion
         }
     }
 
@@ -66,6 +73,8 @@ public enum HomeRanking {
         case ageOutsideRegistration = "age-outside-registration"
         case onlyJusticeBedsVacant = "only-justice-beds-vacant"
         case noVacantBed = "no-vacant-bed"
+        case statedExclusion = "stated-exclusion"
+        case authorityExclusion = "authority-exclusion"
 
         public var name: String {
             switch self {
@@ -73,6 +82,8 @@ public enum HomeRanking {
             case .ageOutsideRegistration: "Not registered for the child's age"
             case .onlyJusticeBedsVacant: "Its only vacant beds are contracted to the Youth Custody Service"
             case .noVacantBed: "No vacant bed on the date needed"
+            case .statedExclusion: "The home says it cannot take this child"
+            case .authorityExclusion: "The child's authority does not use this home"
             }
         }
     }
@@ -106,6 +117,8 @@ public enum HomeRanking {
         public var score: Double
         public var parts: [ScorePart]
         public var distanceKilometres: Double
+        /// What the rooms of its vacant welfare beds offer, when the home has said.
+        public var roomFeatures: Set<RoomFeature>
         /// The fitted model's chance of an offer or, before any fit, the smoothed share of
         /// similar children the home offered to before: 0 to 1.
         public var offerLikelihood: Double
@@ -114,6 +127,8 @@ public enum HomeRanking {
     public struct ExcludedHome: Hashable, Sendable {
         public var home: SecureHome
         public var reasons: [Exclusion]
+        /// The home's own statements and the authority's reason, in words.
+        public var details: [String]
     }
 
     public struct Ranking: Hashable, Sendable {
@@ -179,7 +194,10 @@ public enum HomeRanking {
         for facts in homes {
             let reasons = exclusions(of: facts, for: child)
             guard reasons.isEmpty else {
-                excluded.append(ExcludedHome(home: facts.home, reasons: reasons))
+                let details =
+                    (facts.profile?.statements(against: child.flags, age: child.age) ?? [])
+                    + (facts.authorityExclusion.map { ["the authority: \($0)"] } ?? [])
+                excluded.append(ExcludedHome(home: facts.home, reasons: reasons, details: details))
                 continue
             }
             let kilometres = child.homeArea.kilometres(to: facts.home.location)
@@ -194,7 +212,7 @@ public enum HomeRanking {
             ranked.append(
                 RankedHome(
                     home: facts.home, score: parts.reduce(0) { $0 + $1.contribution }, parts: parts,
-                    distanceKilometres: kilometres,
+                    distanceKilometres: kilometres, roomFeatures: roomFeatures(of: facts),
                     offerLikelihood: facts.offerLikelihood ?? pastOfferRate(facts)))
         }
         ranked.sort { ($0.score, $1.home.name) > ($1.score, $0.home.name) }
@@ -213,7 +231,17 @@ public enum HomeRanking {
         } else if !vacant.contains(where: \.kind.takesWelfarePlacements) {
             reasons.append(.onlyJusticeBedsVacant)
         }
+        if let profile = facts.profile, !profile.statements(against: child.flags, age: child.age).isEmpty {
+            reasons.append(.statedExclusion)
+        }
+        if facts.authorityExclusion != nil { reasons.append(.authorityExclusion) }
         return reasons
+    }
+
+    static func roomFeatures(of facts: HomeFacts) -> Set<RoomFeature> {
+        guard let rooms = facts.profile?.rooms else { return [] }
+        return facts.beds.filter { $0.value == .vacant && $0.key.kind.takesWelfarePlacements }
+            .reduce(into: Set<RoomFeature>()) { $0.formUnion(rooms[$1.key.id] ?? []) }
     }
 
     static func specialismPart(_ home: SecureHome, _ child: ChildFacts, _ weights: Weights) -> ScorePart {

@@ -18,5 +18,6 @@ extension Migrations {
         add(AddCourtOrdersAndJourneyRules(), to: .secureplace)
         add(AddAcceptanceModels(), to: .secureplace)
         add(AddCapacityOverDates(), to: .secureplace)
+        add(AddMatchingProfiles(), to: .secureplace)
     }
 }

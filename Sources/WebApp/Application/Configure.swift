@@ -46,6 +46,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     let collections: [any RouteCollection] = [
         BedBoardController(), ReferralsAPIController(), ReferralPagesController(), CourtOrderPageController(),
         AllocationController(), AcceptanceModelController(), ChildrenAtRiskController(),
+        MatchingProfileController(),
         NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
         PlanningPagesController(), LinkageReviewPagesController(),

@@ -37,6 +37,7 @@ struct NavigationLink: Encodable {
             links += [
                 .init(href: "/referrals", text: "Referrals"), .init(href: "/referrals/new", text: "New referral"),
                 .init(href: "/follow-ups", text: "Follow-ups"),
+                .init(href: "/exclusions", text: "Homes not used"),
             ]
         case .homeManager:
             links.append(.init(href: "/referrals", text: "Referrals to your home"))

@@ -19,6 +19,7 @@ struct RankingDTO: Content {
         var score: Double
         var distanceKilometres: Double
         var parts: [Part]
+        var roomFeatures: [String]
     }
 
     struct Excluded: Content {
@@ -26,6 +27,8 @@ struct RankingDTO: Content {
         var homeReference: String
         var homeName: String
         var reasons: [String]
+        /// The home's own statements and the authority's reason, in words.
+        var details: [String]
     }
 
     var ranked: [Ranked]
@@ -40,12 +43,12 @@ struct RankingDTO: Content {
                     Part(
                         kind: $0.kind.rawValue, name: $0.kind.name, contribution: ($0.contribution * 10).rounded() / 10,
                         detail: $0.detail)
-                })
+                }, roomFeatures: home.roomFeatures.sorted().map(\.rawValue))
         }
         excluded = ranking.excluded.map {
             Excluded(
                 homeID: $0.home.id, homeReference: $0.home.reference, homeName: $0.home.name,
-                reasons: $0.reasons.map(\.rawValue))
+                reasons: $0.reasons.map(\.rawValue), details: $0.details)
         }
     }
 }

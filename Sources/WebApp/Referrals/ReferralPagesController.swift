@@ -263,9 +263,13 @@ struct ReferralPagesController: RouteCollection {
                     position: index + 1, homeName: home.home.name, score: String(format: "%.1f", home.score),
                     parts: home.parts.map {
                         "\($0.kind.name): \(String(format: "%+.1f", $0.contribution)) (\($0.detail))"
-                    })
+                    }
+                        + (home.roomFeatures.isEmpty
+                            ? [] : ["Rooms free: " + home.roomFeatures.sorted().map(\.name).joined(separator: ", ")]))
             }
-            excluded = ranking.excluded.map { .init(homeName: $0.home.name, reasons: $0.reasons.map(\.name)) }
+            excluded = ranking.excluded.map {
+                .init(homeName: $0.home.name, reasons: $0.reasons.map(\.name) + $0.details.map(\.capitalizedFirst))
+            }
         }
         var noOfferRisk: NoOfferRiskView?
         if let assessed = view.noOfferRisk, assessed.flagged {
