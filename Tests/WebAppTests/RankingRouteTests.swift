@@ -82,4 +82,53 @@ struct RankingRouteTests {
             _ = law
         }
     }
+
+    @Test(
+        "a wave widens by itself: at once when every home in it has declined, and by the job once its deadline has passed",
+        arguments: TestDatabase.all)
+    func wavesWidenByThemselves(database: TestDatabase) async throws {
+        try await withApp(database, demo: false) { app in
+            let law = try await LawHarness(app)
+            let referrer = try await law.principal("referrer@manchester.example")
+            let coordinator = try await law.principal("coordinator@secureplace.example")
+            let managers = [
+                law.world.homeA.id: try await law.principal("manager@sch-a.example"),
+                law.world.homeB.id: try await law.principal("manager@sch-b.example"),
+            ]
+            func submitted(_ reference: String) async throws -> Referral {
+                let referral = try await law.journey().create(
+                    LawHarness.form(["localAuthorityReference": reference, "givenName": reference]), by: referrer)
+                return try await law.journey().submit(referral.id, by: referrer)
+            }
+
+            let declined = try await submitted("MCR-WD")
+            let first = try await law.journey().circulate(declined.id, wave: 1, by: coordinator)
+            #expect(first.count == 1)
+            _ = try await law.journey().respond(
+                declined.id, .init(answer: "decline", reasons: ["risk-to-children"]), by: managers[first[0].homeID]!)
+            let afterDecline = try await law.store.circulations(ofReferral: declined.id)
+            #expect(afterDecline.count == 2, "the next ranked home was asked at the last decline")
+            #expect(
+                try await law.store.auditEvents(about: declined.id.uuidString).map(\.entry.action)
+                    .contains("referral.widen-wave"))
+
+            let silent = try await submitted("MCR-WS")
+            let asked = try await law.journey().circulate(silent.id, wave: 1, by: coordinator)
+            let job = { (hours: Double) in
+                WidenCirculationWaves(
+                    store: law.store, instance: "test", now: { demoDataset.end.addingTimeInterval(hours * 3600) })
+            }
+            #expect(try await job(0).run().isEmpty, "the deadline has not passed")
+            let deadline = asked[0].respondBy.timeIntervalSince(demoDataset.end) / 3600
+            #expect(try await job(deadline + 0.1).run() == [silent.id])
+            #expect(try await law.store.circulations(ofReferral: silent.id).count == 2)
+            #expect(try await job(deadline + 100).run().isEmpty, "no home left to ask")
+
+            // A broadcast stops the waves.
+            let broadcast = try await submitted("MCR-WB")
+            _ = try await law.journey().circulate(broadcast.id, wave: 1, by: coordinator)
+            _ = try await law.journey().circulate(broadcast.id, by: coordinator)
+            #expect(try await law.store.waveSize(ofReferral: broadcast.id) == nil)
+        }
+    }
 }

@@ -20,43 +20,51 @@ extension ReferralJourney {
             }
             // A referral that cannot be circulated now says so before homes are looked at.
             _ = try context.referral.state.after(.circulate)
-            guard let child = try await store.child(id: context.referral.childID) else {
-                throw AccessDenied(decision: .hidden)
-            }
-            let instant = now()
             var referral = context.referral
-            referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
-            let homes = try await store.homes()
-            let beds = try await store.beds()
-            let statuses = Dictionary(
-                try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
-                uniquingKeysWith: { first, _ in first })
-            let already = Set(context.circulations.map(\.homeID))
-            var eligible = Eligibility.homes(
-                forChildOfSex: child.sex, age: referral.ageAtReferral, homes: homes, beds: beds,
-                statusAt: statuses
-            ).filter { !already.contains($0.id) }
-            if let wave {
-                let order = try await ranking(of: referral, in: store).ranked.map(\.home.id)
-                let open = Set(eligible.map(\.id))
-                let next = order.filter { open.contains($0) }.prefix(wave)
-                eligible = next.compactMap { id in eligible.first { $0.id == id } }
-            }
-            guard !eligible.isEmpty else {
+            let circulations = try await circulateNext(&referral, wave: wave, asked: context.circulations, in: store)
+            guard !circulations.isEmpty else {
                 throw InputErrors([
                     InputError(
                         field: "homes",
                         message: "No home it has not already gone to has a vacant bed for this child now.")
                 ])
             }
-            let circulations = eligible.map {
-                Circulation(
-                    referralID: referralID, homeID: $0.id, circulatedAt: instant,
-                    respondBy: deadlines.respondBy(circulatedAt: instant, urgency: context.referral.urgency))
-            }
-            try await store.save(circulations: circulations)
+            // Waves widen by themselves from now on; a broadcast stops them.
+            try await store.setWaveSize(wave, ofReferral: referralID, at: now())
             try await apply(.circulate, to: &referral, by: principal, in: store)
             return circulations
         }
+    }
+
+    /// Asks the next homes: every home the ranking holds eligible with a vacant welfare bed now,
+    /// not already asked, or with `wave` only that many of them, the best ranked first. Saves
+    /// their circulations and returns them (none when no home is left).
+    func circulateNext(_ referral: inout Referral, wave: Int?, asked: [Circulation], in store: Store) async throws
+        -> [Circulation]
+    {
+        guard let child = try await store.child(id: referral.childID) else { throw AccessDenied(decision: .hidden) }
+        let instant = now()
+        referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
+        let statuses = Dictionary(
+            try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
+            uniquingKeysWith: { first, _ in first })
+        let already = Set(asked.map(\.homeID))
+        let open = Set(
+            Eligibility.homes(
+                forChildOfSex: child.sex, age: referral.ageAtReferral, homes: try await store.homes(),
+                beds: try await store.beds(), statusAt: statuses
+            ).map(\.id)
+        ).subtracting(already)
+        // The ranking's hard rules (a home's stated exclusions, the authority's own) hold for a
+        // broadcast too; its order matters only for waves.
+        let ranked = try await ranking(of: referral, in: store).ranked.map(\.home.id).filter { open.contains($0) }
+        let chosen = wave.map { Array(ranked.prefix($0)) } ?? ranked
+        let circulations = chosen.map {
+            Circulation(
+                referralID: referral.id, homeID: $0, circulatedAt: instant,
+                respondBy: deadlines.respondBy(circulatedAt: instant, urgency: referral.urgency))
+        }
+        try await store.save(circulations: circulations)
+        return circulations
     }
 }

@@ -45,6 +45,8 @@ extension ReferralJourney {
             var referral = context.referral
             try await store.save(responses: [response])
             try await apply(answer.isOffer ? .receiveOffer : .receiveDecline, to: &referral, by: principal, in: store)
+            // The last decline of a wave asks the next homes at once.
+            if !answer.isOffer { try await widenWaveIfDone(referral, in: store) }
             return response
         }
     }

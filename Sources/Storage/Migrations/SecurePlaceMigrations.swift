@@ -19,5 +19,6 @@ extension Migrations {
         add(AddAcceptanceModels(), to: .secureplace)
         add(AddCapacityOverDates(), to: .secureplace)
         add(AddMatchingProfiles(), to: .secureplace)
+        add(AddCirculationWaves(), to: .secureplace)
     }
 }

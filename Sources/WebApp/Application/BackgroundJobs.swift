@@ -32,6 +32,14 @@ struct BackgroundJobs: LifecycleHandler {
                 }
                 do {
                     let now = app.storage[ClockKey.self] ?? { Date() }
+                    let widened = try await WidenCirculationWaves(store: Store(app.db), instance: instance, now: now)
+                        .run()
+                    if !widened.isEmpty { app.logger.info("Widened \(widened.count) waves past their deadline") }
+                } catch {
+                    app.logger.error("The wave job failed: \(String(reflecting: type(of: error)))")
+                }
+                do {
+                    let now = app.storage[ClockKey.self] ?? { Date() }
                     if let id = try await RefitAcceptanceModel(store: Store(app.db), instance: instance, now: now).run()
                     {
                         app.logger.info("Refitted the acceptance model: \(id)")
