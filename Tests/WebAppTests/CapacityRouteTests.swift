@@ -51,6 +51,10 @@ struct CapacityRouteTests {
             #expect(change == "expected end \(Self.day(3)) → \(Self.day(1))")
             days = try await Self.capacity(app, world.homeA.id, days: 4, as: manager)
             #expect(days.map { $0["outOfService"] as? Int } == [1, 1, 0, 0])
+            let noted = try await app.send(
+                .POST, "/api/v1/outages/\(outageID)", as: manager, body: ["note": "Glazier booked"])
+            #expect(noted.json["expectedEndOn"] as? String == Self.day(1), "a field left out keeps its value")
+            #expect(noted.json["note"] as? String == "Glazier booked")
 
             let planned = try await app.send(
                 .POST, "/api/v1/beds/\(world.bedA.id)/outages", as: manager,
@@ -81,7 +85,7 @@ struct CapacityRouteTests {
             #expect(lines.count == 3)
             #expect(
                 lines.contains {
-                    $0.hasPrefix("SCH-A,Alder House,Room 1,incident,\(Self.day(0)),\(Self.day(1)),\(Self.day(-1)),0,3,")
+                    $0.hasPrefix("SCH-A,Alder House,Room 1,incident,\(Self.day(0)),\(Self.day(1)),\(Self.day(-1)),0,4,")
                 })
             let (home, _) = try await app.sessionHeaders(for: "manager@sch-a.example")
             try await app.testing().test(.GET, "/outages.csv", headers: home) { #expect($0.status == .forbidden) }

@@ -91,7 +91,8 @@ public struct ManageBeds: Sendable {
         }
     }
 
-    /// Changes an outage's reason, expected end or note; each change is kept as a revision.
+    /// Changes an outage's reason, expected end or note (a field left out keeps its value);
+    /// each change is kept as a revision.
     @discardableResult
     public func revise(outage outageID: UUID, _ form: OutageForm, by principal: Principal) async throws -> BedOutage {
         try await store.transaction { store in
@@ -124,7 +125,8 @@ public struct ManageBeds: Sendable {
                 changes.append("first day \(outage.startsOn.iso) → \(starts.iso)")
                 outage.startsOn = starts
             }
-            if input.expectedEndOn != outage.expectedEndOn {
+            // A field left out keeps its value; an empty expected end clears it.
+            if form.expectedEndOn != nil, input.expectedEndOn != outage.expectedEndOn {
                 changes.append(
                     "expected end \(outage.expectedEndOn?.iso ?? "not known") → \(input.expectedEndOn?.iso ?? "not known")"
                 )
