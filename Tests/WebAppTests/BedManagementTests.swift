@@ -49,6 +49,9 @@ struct BedManagementTests {
             var html = ""
             try await app.testing().test(.GET, "/homes/\(home.id)", headers: manager) { html = $0.body.string }
             #expect(html.contains("The beds are as shown"))
+            let ended = demoDataset.outages.count { $0.homeID == home.id && $0.endedOn != nil }
+            #expect(ended > 10, "the demo home has a long history of closures")
+            #expect(html.contains("\(ended - 10) earlier records are not shown here"), "the page shows the ten latest")
             let confirmedToday =
                 home.lastConfirmedAt.map { CalendarDate(containing: $0) == CalendarDate(containing: demoDataset.end) }
                 ?? false

@@ -131,6 +131,9 @@ struct HomePage: Encodable {
     var closureReasons: [BedClosureReasonChoice]
     var calendar: [CalendarWeek] = []
     var outages: [OutageRow] = []
+    /// Ended records not shown (all of them are in the coordinators' CSV and the API).
+    var olderOutages = 0
+    static let endedOutagesShown = 10
     var errors: [FieldErrorView] = []
     var messages: [String: String] = [:]
     /// The out-of-service form's values, kept when it is shown again with its errors.

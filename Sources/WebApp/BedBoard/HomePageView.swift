@@ -65,7 +65,12 @@ enum HomePageView {
         }
         let labels = Dictionary(uniqueKeysWithValues: home.beds.map { ($0.bed.id, $0.bed.label) })
         let names = Dictionary(uniqueKeysWithValues: try await store.users().map { ($0.id, $0.displayName) })
-        page.outages = try await store.outages(ofHome: homeID).map { outage in
+        // Every open or planned record, and the most recent of those that have ended.
+        let records = try await store.outages(ofHome: homeID)
+        let ended = records.filter { $0.endedOn != nil }
+        let shown = records.filter { $0.endedOn == nil } + ended.prefix(HomePage.endedOutagesShown)
+        page.olderOutages = ended.count - min(ended.count, HomePage.endedOutagesShown)
+        page.outages = shown.map { outage in
             HomePage.OutageRow(
                 id: outage.id, bed: labels[outage.bedID] ?? "A bed no longer listed",
                 reason: outage.reason.name.replacingOccurrences(of: "Closed ", with: "").capitalizedFirst,
