@@ -51,8 +51,8 @@ public struct ViewHomeCapacity: Sendable {
         CalendarDate, CalendarDate
     ) {
         var errors: [InputError] = []
-        let first = OutageForm.day(fromText, "from", &errors) ?? today
-        let last = OutageForm.day(toText, "to", &errors) ?? first.adding(days: 27)
+        let first = InputError.day(fromText, field: "from", into: &errors) ?? today
+        let last = InputError.day(toText, field: "to", into: &errors) ?? first.adding(days: 27)
         if errors.isEmpty {
             if first < today {
                 errors.append(

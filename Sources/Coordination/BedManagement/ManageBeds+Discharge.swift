@@ -20,7 +20,7 @@ extension ManageBeds {
             let instant = now()
             let today = CalendarDate(containing: instant)
             var errors: [InputError] = []
-            let day = OutageForm.day(text, "expectedDischargeOn", &errors)
+            let day = InputError.day(text, field: "expectedDischargeOn", into: &errors)
             if let day, day < today {
                 errors.append(InputError(field: "expectedDischargeOn", message: "Enter today or a later day."))
             }

@@ -34,8 +34,8 @@ public struct OutageForm: Sendable {
                     message: "Say why the bed is out of service: "
                         + BedClosureReason.allCases.map(\.rawValue).joined(separator: ", ") + "."))
         }
-        let starts = Self.day(startsOn, "startsOn", &errors)
-        let ends = Self.day(expectedEndOn, "expectedEndOn", &errors)
+        let starts = InputError.day(startsOn, field: "startsOn", into: &errors)
+        let ends = InputError.day(expectedEndOn, field: "expectedEndOn", into: &errors)
         if let ends, ends < (starts ?? today) {
             errors.append(
                 InputError(field: "expectedEndOn", message: "The expected end must be on or after the first day."))
@@ -46,15 +46,5 @@ public struct OutageForm: Sendable {
         if note.count > 500 { errors.append(InputError(field: "note", message: "Keep the note to 500 characters.")) }
         guard errors.isEmpty, let reason else { throw InputErrors(errors) }
         return Validated(reason: reason, startsOn: starts, expectedEndOn: ends, note: note)
-    }
-
-    static func day(_ text: String?, _ field: String, _ errors: inout [InputError]) -> CalendarDate? {
-        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
-        guard !text.isEmpty else { return nil }
-        guard let day = CalendarDate(iso: text) else {
-            errors.append(InputError(field: field, message: "Enter a real date in the form YYYY-MM-DD."))
-            return nil
-        }
-        return day
     }
 }

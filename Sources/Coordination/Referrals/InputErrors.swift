@@ -1,3 +1,5 @@
+import SecurePlaceCore
+
 /// Everything wrong with one submitted form or request, field by field, so a form can show
 /// each message beside its field at once.
 public struct InputErrors: Error, Hashable, Sendable, CustomStringConvertible {
@@ -11,6 +13,20 @@ public struct InputErrors: Error, Hashable, Sendable, CustomStringConvertible {
 
     public func message(for field: String) -> String? {
         errors.first { $0.field == field }?.message
+    }
+}
+
+extension InputError {
+    /// An optional ISO day typed into `field`: nil when blank; nil with the field's error added
+    /// to `errors` when it is not a real date.
+    static func day(_ text: String?, field: String, into errors: inout [InputError]) -> CalendarDate? {
+        let text = (text ?? "").trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return nil }
+        guard let day = CalendarDate(iso: text) else {
+            errors.append(InputError(field: field, message: "Enter a real date in the form YYYY-MM-DD."))
+            return nil
+        }
+        return day
     }
 }
 

@@ -83,17 +83,8 @@ extension ReferralJourney {
         if status == nil {
             errors.append(InputError(field: "orderStatus", message: "Select where the court order stands."))
         }
-        func day(_ text: String?, _ field: String) -> CalendarDate? {
-            let text = (text ?? "").trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else { return nil }
-            guard let parsed = CalendarDate(iso: text) else {
-                errors.append(InputError(field: field, message: "Enter a real date in the form YYYY-MM-DD."))
-                return nil
-            }
-            return parsed
-        }
-        let starts = day(form.orderStartsOn, "orderStartsOn")
-        let ends = day(form.orderEndsOn, "orderEndsOn")
+        let starts = InputError.day(form.orderStartsOn, field: "orderStartsOn", into: &errors)
+        let ends = InputError.day(form.orderEndsOn, field: "orderEndsOn", into: &errors)
         guard errors.isEmpty, let status else { throw InputErrors(errors) }
         return CourtOrder(status: status, startsOn: starts, endsOn: ends, isRenewal: form.isRenewal)
     }

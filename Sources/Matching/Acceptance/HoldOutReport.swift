@@ -75,11 +75,11 @@ public struct HomeOfferRates: Sendable {
             if answer.offered { counts[answer.question.homeID, default: (0, 0)].offers += 1 }
         }
         self.counts = counts
-        overall = (Double(answers.count { $0.offered }) + 1) / (Double(answers.count) + 2)
+        overall = HomeRanking.smoothedRate(offers: answers.count { $0.offered }, answers: answers.count)
     }
 
     public func rate(of homeID: UUID) -> Double {
         guard let count = counts[homeID] else { return overall }
-        return (Double(count.offers) + 1) / (Double(count.answers) + 2)
+        return HomeRanking.smoothedRate(offers: count.offers, answers: count.answers)
     }
 }

@@ -301,7 +301,12 @@ public enum HomeRanking {
     /// The home's past offer rate for children like this one, smoothed towards a half so that
     /// a home with few answers is neither favoured nor penalised much.
     static func pastOfferRate(_ facts: HomeFacts) -> Double {
-        (Double(facts.pastOffers) + 1) / (Double(facts.pastAnswers) + 2)
+        smoothedRate(offers: facts.pastOffers, answers: facts.pastAnswers)
+    }
+
+    /// One offer and one decline added, so a home with few answers is not put at 0 or 1.
+    static func smoothedRate(offers: Int, answers: Int) -> Double {
+        (Double(offers) + 1) / (Double(answers) + 2)
     }
 
     static func likelihoodPart(_ likelihood: Double, _ weights: Weights) -> ScorePart {

@@ -98,7 +98,6 @@ struct HomePage: Encodable {
 
     struct BedRow: Encodable {
         var id: UUID
-        var canClose: Bool
         /// For an occupied bed: its placement, for the expected discharge.
         var placementID: UUID?
         var expectedDischargeOn: String?
@@ -206,7 +205,7 @@ struct HomePage: Encodable {
         closureReasons = BedClosureReason.allCases.map { .init(value: $0.rawValue, label: $0.name) }
         beds = home.beds.map { line in
             BedRow(
-                id: line.bed.id, canClose: canManage && line.status == .vacant, placementID: nil,
+                id: line.bed.id, placementID: nil,
                 expectedDischargeOn: nil, dischargeError: nil,
                 canReopen: canManage && !line.status.isOpen, label: line.bed.label, kind: line.bed.kind.name,
                 status: line.status.name,
