@@ -99,7 +99,7 @@ let package = Package(
         .testTarget(
             name: "MatchingTests", dependencies: ["Matching", "SecurePlaceCore"], swiftSettings: strictSettings),
         .testTarget(
-            name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "SecurePlaceCore"],
+            name: "CapacityPlanningTests", dependencies: ["CapacityPlanning", "Matching", "SecurePlaceCore"],
             swiftSettings: strictSettings),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -15,10 +15,13 @@ struct PlanCommand: AsyncParsableCommand {
               secureplace plan erlang --target-blocking 0.05 --load 18
               secureplace plan calibrate
               secureplace plan simulate --replications 40
+              secureplace plan compare-circulation --format json
               secureplace plan --add-beds 20 --objective placed-within-km=100 --csv plan.csv
               secureplace plan beds-needed --region "North West" --share 0.95 --within-km 100
             """,
-        subcommands: [Optimise.self, Erlang.self, Calibrate.self, Simulate.self, BedsNeeded.self],
+        subcommands: [
+            Optimise.self, Erlang.self, Calibrate.self, Simulate.self, CompareCirculation.self, BedsNeeded.self,
+        ],
         defaultSubcommand: Optimise.self)
 }
 
@@ -72,9 +75,13 @@ struct ProgressPrinter: Sendable {
     let isTerminal = isatty(FileHandle.standardError.fileDescriptor) == 1
 
     func show(_ progress: BedPlacementOptimiser.Progress) {
-        let bar = progressBar(progress.fractionDone)
-        let line = "\(bar) \(progress.message)"
-        let text = isTerminal ? "\r\u{1B}[K" + line + (progress.step == progress.steps ? "\n" : "") : line + "\n"
+        show(fraction: progress.fractionDone, message: progress.message, isLast: progress.step == progress.steps)
+    }
+
+    func show(fraction: Double, message: String, isLast: Bool? = nil) {
+        let line = "\(progressBar(fraction)) \(message)"
+        let last = isLast ?? (fraction >= 1)
+        let text = isTerminal ? "\r\u{1B}[K" + line + (last ? "\n" : "") : line + "\n"
         FileHandle.standardError.write(Data(text.utf8))
     }
 }

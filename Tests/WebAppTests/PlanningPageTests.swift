@@ -73,6 +73,94 @@ struct PlanningPageTests {
         }
     }
 
+    @Test(
+        "an analyst compares broadcast, ranked waves and allocation rounds and reads every figure by group, with its CSV",
+        arguments: TestDatabase.all)
+    func circulationComparison(database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let (analyst, csrf) = try await app.sessionHeaders(for: "analyst@secureplace.example")
+            let form = try await page(app, "/planning", analyst).1
+            #expect(form.contains("Ways of circulating compared"))
+            var location = ""
+            try await app.testing().test(
+                .POST, "/planning/circulation", headers: analyst,
+                beforeRequest: {
+                    try $0.content.encode(
+                        ["csrfToken": csrf, "comparisonReplications": "2", "comparisonWaitDays": "14"],
+                        as: .urlEncodedForm)
+                }
+            ) { response in
+                #expect(response.status == .seeOther)
+                location = response.headers.first(name: .location) ?? ""
+            }
+            #expect(location.hasPrefix("/planning/runs/"))
+            var html = ""
+            for _ in 0..<600 {
+                html = try await page(app, location, analyst).1
+                if !html.contains("http-equiv=\"refresh\"") { break }
+                try await Task.sleep(for: .milliseconds(200))
+            }
+            #expect(html.contains("<h1 class=\"heading-xl\">Ways of circulating compared</h1>"))
+            #expect(html.contains("Finished"), "the run ends")
+            for policy in ["Broadcast", "Ranked waves of 3, a day apart", "Allocation rounds every day"] {
+                #expect(html.contains("<th scope=\"row\">\(policy)</th>"), "\(policy)")
+            }
+            #expect(html.contains("Boys of 15 or over with an offending, gang or harmful sexual behaviour flag"))
+            #expect(html.contains("<svg class=\"chart\""))
+            #expect(html.contains("Reference"), "broadcast is what the others are measured against")
+            #expect(html.contains(" points ("), "changes come with their intervals")
+            #expect(html.contains("never refuses a child"))
+
+            var csv = ""
+            try await app.testing().test(.GET, location + "/plan.csv", headers: analyst) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers.contentDisposition?.filename == "circulation-compared.csv")
+                csv = response.body.string
+            }
+            let lines = csv.split(separator: "\n")
+            #expect(lines.first == "# SYNTHETIC DEMO DATA — not real children or homes")
+            #expect(lines.dropFirst().first?.hasPrefix("group,policy,referred_per_replication,placed,") == true)
+            let rows = lines.dropFirst(2)
+            #expect(rows.count == 9, "three groups by three ways")
+            #expect(rows.filter { $0.hasPrefix("older-boys-with-refusal-flags,allocation-rounds,") }.count == 1)
+            // The reference row has no change; the others have one, with bounds around it.
+            let broadcast = rows.first { $0.hasPrefix("everyone,broadcast,") }!.split(
+                separator: ",", omittingEmptySubsequences: false)
+            let waves = rows.first { $0.hasPrefix("everyone,ranked-waves,") }!.split(
+                separator: ",", omittingEmptySubsequences: false)
+            #expect(broadcast[12].isEmpty)
+            let change = Double(waves[12])!
+            #expect(Double(waves[13])! <= change && change <= Double(waves[14])!)
+            #expect(
+                try await page(app, "/planning", analyst).1.contains(
+                    "Compare broadcast, ranked waves and allocation rounds (2 replications, 14-day wait)"))
+        }
+    }
+
+    @Test("the comparison's form with mistakes comes back with its messages beside its own fields")
+    func comparisonFormErrors() async throws {
+        try await withApp(.sqlite) { app in
+            let (analyst, csrf) = try await app.sessionHeaders(for: "analyst@secureplace.example")
+            var html = ""
+            try await app.testing().test(
+                .POST, "/planning/circulation", headers: analyst,
+                beforeRequest: {
+                    try $0.content.encode(
+                        ["csrfToken": csrf, "comparisonReplications": "1", "comparisonWaitDays": "a fortnight"],
+                        as: .urlEncodedForm)
+                }
+            ) {
+                #expect($0.status == .ok)
+                html = $0.body.string
+            }
+            #expect(html.contains("id=\"comparisonReplications-error\""))
+            #expect(html.contains("id=\"comparisonWaitDays-error\""))
+            #expect(!html.contains("id=\"replications-error\""), "the optimiser's own field is left alone")
+            #expect(html.contains("value=\"a fortnight\""), "what was typed is kept")
+            #expect(html.contains("No run yet."))
+        }
+    }
+
     @Test("a form with mistakes comes back with each message beside its field and starts nothing")
     func formErrors() async throws {
         try await withApp(.sqlite) { app in
@@ -112,6 +200,12 @@ struct PlanningPageTests {
                     beforeRequest: {
                         try $0.content.encode(
                             ["csrfToken": csrf, "addBeds": "2", "objective": "placement-rate"], as: .urlEncodedForm)
+                    }
+                ) { #expect($0.status == .forbidden, "\(email)") }
+                try await app.testing().test(
+                    .POST, "/planning/circulation", headers: headers,
+                    beforeRequest: {
+                        try $0.content.encode(["csrfToken": csrf, "comparisonReplications": "2"], as: .urlEncodedForm)
                     }
                 ) { #expect($0.status == .forbidden, "\(email)") }
             }

@@ -17,7 +17,10 @@ public enum BenchmarkModels {
     /// Wales in ten regions, demand at 0.9 load per bed, referrals circulated to the six
     /// nearest homes with a vacancy, each offering to half of the children, and children
     /// waiting up to 14 days: every feature of the engine in use, so its cost per event shows.
-    public static func nationalSystem(homes: Int, years: Double) -> SimulationModel {
+    /// With `circulation` set to ranked waves, the referrals go out in its waves instead.
+    public static func nationalSystem(
+        homes: Int, years: Double, circulation: CirculationPolicy = .broadcast
+    ) -> SimulationModel {
         let regionCount = 10
         let stay = StayDistribution.logNormal(meanDays: 120, sigma: 0.5)
         var generator = SeededRandomNumberGenerator(seed: 2026)
@@ -40,6 +43,9 @@ public enum BenchmarkModels {
         }
         return SimulationModel(
             regions: regions, homes: homeList, welfareStay: stay, maximumWaitDays: 14, warmUpDays: 365,
-            measuredDays: years * 365.25, homesApproached: 6)
+            measuredDays: years * 365.25, homesApproached: 6, circulation: circulation)
     }
+
+    /// The waves the service's referral page sends: three homes, a day apart.
+    public static let serviceWaves = CirculationPolicy.rankedWaves(.init(homesPerWave: 3, daysPerWave: 1))
 }

@@ -21,8 +21,14 @@ struct CompiledModel: Sendable {
     let offerProbability: [Double]
     /// `distance[origin * homeCount + home]` in kilometres.
     let distance: [Double]
-    /// `homesByDistance[origin * homeCount + rank]` is a home index.
+    /// `homesByDistance[origin * homeCount + rank]` is a home index; only for broadcast.
     let homesByDistance: [Int]
+    /// For ranked waves, per (origin, profile) that a region can draw, the homes that may
+    /// offer at all, best-ranked first: `rankedHomes[rankedStart[key]..<rankedEnd[key]]`
+    /// with `key = origin * ChildProfile.count + profile`.
+    let rankedHomes: [Int]
+    let rankedStart: [Int]
+    let rankedEnd: [Int]
     /// How many of the nearest homes a referral reaches.
     let homesApproached: Int
     let bedsByClass: [Int]
@@ -64,17 +70,45 @@ struct CompiledModel: Sendable {
         self.profileStart = profileStart
         profileCumulativeWeight = profileWeights
         self.profileIndex = profileIndex
-        offerProbability = model.homes.flatMap(\.offerProbabilities)
+        let offers = model.homes.flatMap(\.offerProbabilities)
+        offerProbability = offers
         var distance: [Double] = []
         var order: [Int] = []
+        let broadcasts = model.circulation == .broadcast
         distance.reserveCapacity(locations.count * model.homes.count)
         for origin in locations {
             let row = model.homes.map { origin.location.kilometres(to: $0.location) }
             distance.append(contentsOf: row)
-            order.append(contentsOf: row.indices.sorted { (row[$0], $0) < (row[$1], $1) })
+            if broadcasts { order.append(contentsOf: row.indices.sorted { (row[$0], $0) < (row[$1], $1) }) }
         }
         self.distance = distance
         homesByDistance = order
+        var rankedHomes: [Int] = []
+        var rankedStart = [Int](repeating: 0, count: locations.count * ChildProfile.count)
+        var rankedEnd = rankedStart
+        if case .rankedWaves(let waves) = model.circulation {
+            let homeCount = model.homes.count
+            for (regionIndex, region) in model.regions.enumerated() {
+                let profiles = Set(region.profileMix.map(\.profile.index))
+                for origin in originStart[regionIndex]..<originStart[regionIndex + 1] {
+                    for profile in profiles.sorted() {
+                        let key = origin * ChildProfile.count + profile
+                        let score = (0..<homeCount).map { home in
+                            waves.pointsForCertainOffer * offers[home * ChildProfile.count + profile]
+                                - waves.pointsPerHundredKilometres * distance[origin * homeCount + home] / 100
+                        }
+                        rankedStart[key] = rankedHomes.count
+                        rankedHomes.append(
+                            contentsOf: (0..<homeCount).filter { offers[$0 * ChildProfile.count + profile] > 0 }
+                                .sorted { (score[$1], $0) < (score[$0], $1) })
+                        rankedEnd[key] = rankedHomes.count
+                    }
+                }
+            }
+        }
+        self.rankedHomes = rankedHomes
+        self.rankedStart = rankedStart
+        self.rankedEnd = rankedEnd
         homesApproached = min(max(model.homesApproached ?? model.homes.count, 0), model.homes.count)
         bedsByClass = model.homes.flatMap { [$0.welfareBeds, $0.justiceBeds, $0.flexibleBeds] }
     }

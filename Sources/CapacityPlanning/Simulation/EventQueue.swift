@@ -1,8 +1,10 @@
-/// A four-ary min-heap of timed events in memory it owns. The simulation spends most of its
-/// time here: four children per node halve the depth of a binary heap and sit in one cache
-/// line, removal moves a hole down to a leaf before placing the last event (about half the
-/// comparisons of a classic sift-down), and owning the buffer spares the copy-on-write
-/// checks an array would make on every change. One replication owns one queue, on one thread.
+/// An eight-ary min-heap of timed events in memory it owns. The simulation spends most of its
+/// time here: eight children per node cut the depth of a binary heap to a third and sit in two
+/// cache lines (measured faster than four at 1,500 homes' twelve thousand pending stays, and
+/// no slower on a small system), removal moves a hole down to a leaf before placing the last
+/// event (about half the comparisons of a classic sift-down), and owning the buffer spares the
+/// copy-on-write checks an array would make on every change. One replication owns one queue,
+/// on one thread.
 final class EventQueue {
     struct Event {
         var time: Double
@@ -14,6 +16,9 @@ final class EventQueue {
     enum Kind: Int {
         case departure = 0
         case waitEnds = 1
+        /// A ranked wave's deadline has passed with no offer.
+        case waveEnds = 2
+        case allocationRound = 3
     }
 
     private var events: UnsafeMutablePointer<Event>
@@ -40,7 +45,7 @@ final class EventQueue {
         count += 1
         let event = Event(time: time, payload: kind.rawValue | subject << 2)
         while index > 0 {
-            let parent = (index - 1) >> 2
+            let parent = (index - 1) >> 3
             guard time < events[parent].time else { break }
             events[index] = events[parent]
             index = parent
@@ -57,11 +62,11 @@ final class EventQueue {
             let last = events[count]
             var hole = 0
             while true {
-                let firstChild = 4 * hole + 1
+                let firstChild = 8 * hole + 1
                 guard firstChild < count else { break }
                 var smallest = firstChild
                 var smallestTime = events[firstChild].time
-                let end = min(firstChild + 4, count)
+                let end = min(firstChild + 8, count)
                 var child = firstChild + 1
                 while child < end {
                     let time = events[child].time
@@ -75,7 +80,7 @@ final class EventQueue {
                 hole = smallest
             }
             while hole > 0 {
-                let parent = (hole - 1) >> 2
+                let parent = (hole - 1) >> 3
                 guard last.time < events[parent].time else { break }
                 events[hole] = events[parent]
                 hole = parent

@@ -9,8 +9,10 @@ import SecurePlaceCore
 /// therefore see the same children: the common random numbers that make the optimiser's
 /// comparisons sharp.
 struct Replication {
-    private struct WaitingChild {
-        var id = 0
+    /// Plain values only, so making and copying one (once per arrival) costs no reference counting.
+    struct WaitingChild {
+        /// Set when the child joins the waiting list; -1 before.
+        var id = -1
         var key: UInt64
         var region: Int
         var origin: Int
@@ -19,38 +21,62 @@ struct Replication {
         var arrival: Double
         var stay: Double
         var counted: Bool
-        /// Homes with a suitable vacancy that have been asked so far.
+        /// Under broadcast: homes with a suitable vacancy that have been asked so far.
         var homesAsked = 0
     }
 
-    private static let welfareClass = 0
-    private static let justiceClass = 1
-    private static let flexibleClass = 2
+    static let welfareClass = 0
+    static let justiceClass = 1
+    static let flexibleClass = 2
 
-    private let compiled: CompiledModel
+    let compiled: CompiledModel
     private var generator: SeededRandomNumberGenerator
-    private let events: EventQueue
-    private var freeBeds: [Int]
+    let events: EventQueue
+    var freeBeds: [Int]
     /// Children waiting for an offer, oldest first; short, so it is searched linearly.
-    private var waitingQueue: [WaitingChild] = []
-    private var childrenWhoHaveWaited = 0
+    var waitingQueue: [WaitingChild] = []
+    var childrenWhoHaveWaited = 0
     private var tally: ReplicationTally
+    private let counters: TallyCounters
     private let measureFrom: Double
-    private let measureUntil: Double
+    let measureUntil: Double
     private let welfareStay: StayDistribution
     private let justiceStay: StayDistribution
-    private let maximumWaitDays: Double
+    let maximumWaitDays: Double
     private let distanceThreshold: Double
     private let exponential = ExponentialSampler()
     private var nextArrivalTimes: [Double]
     private var earliestRegion = 0
+    let allocator: (any AllocationRoundSolver)?
+    /// Under ranked waves and allocation rounds, the homes that have declined each waiting
+    /// child, by the child's `id`; kept apart so a child stays a plain value.
+    var declinedBy: [Int: [Int]] = [:]
+    let circulation: CirculationPolicy
+    /// Read on every departure, so kept apart from the policy.
+    private let broadcasts: Bool
+    /// `ChildProfile.count`, read once: a static computed from the enums' cases is looked up
+    /// through a lazy initialiser on every use.
+    let profileCount = ChildProfile.count
+    /// Reused by every wave, so asking homes allocates nothing.
+    var waveScratch: [Int] = []
+    /// Reused by every allocation round: the vacant beds as `home * 3 + bed class`.
+    var roundBeds: [Int] = []
 
-    init(model compiled: CompiledModel, seed: UInt64, replication: Int) {
+    init(
+        model compiled: CompiledModel, seed: UInt64, replication: Int, allocator: (any AllocationRoundSolver)? = nil
+    ) {
+        if case .allocationRounds = compiled.model.circulation {
+            precondition(allocator != nil, "allocation rounds need an AllocationRoundSolver")
+        }
         self.compiled = compiled
+        self.allocator = allocator
+        circulation = compiled.model.circulation
+        broadcasts = circulation == .broadcast
         generator = SeededRandomNumberGenerator(seed: Self.mix(seed, UInt64(replication)))
         events = EventQueue(capacity: compiled.bedsByClass.reduce(0, +) + compiled.regionCount + 16)
         freeBeds = compiled.bedsByClass
         tally = ReplicationTally(regions: compiled.regionCount, homes: compiled.homeCount)
+        counters = TallyCounters(regions: compiled.regionCount, homes: compiled.homeCount)
         nextArrivalTimes = Array(repeating: .infinity, count: max(compiled.regionCount, 1))
         measureFrom = compiled.model.warmUpDays
         measureUntil = compiled.model.warmUpDays + compiled.model.measuredDays
@@ -62,6 +88,9 @@ struct Replication {
 
     mutating func run() -> ReplicationTally {
         for region in 0..<compiled.regionCount { scheduleNextArrival(region: region, after: 0) }
+        if case .allocationRounds(let days) = circulation {
+            events.schedule(.allocationRound, subject: 0, at: max(days, 0))
+        }
         // Arrivals stay out of the heap: each region has exactly one next arrival, so the
         // earliest is kept aside and compared with the heap's top, which halves the heap
         // work of a busy system.
@@ -77,8 +106,11 @@ struct Replication {
             switch event.kind {
             case .departure: depart(bedSlot: event.subject, at: event.time)
             case .waitEnds: endWait(child: event.subject)
+            case .waveEnds: sendNextWave(child: event.subject, at: event.time)
+            case .allocationRound: runAllocationRound(at: event.time)
             }
         }
+        counters.write(into: &tally)
         return tally
     }
 
@@ -124,22 +156,53 @@ struct Replication {
             stay: drawStay(route == .welfare ? welfareStay : justiceStay),
             counted: time >= measureFrom)
         if child.counted {
-            tally.arrivalsByRegion[region] += 1
-            tally.arrivalsByProfile[profile] += 1
+            counters.arrivalsByRegion[region] += 1
+            counters.arrivalsByProfile[profile] += 1
         }
+        switch circulation {
+        case .broadcast: broadcast(&child, at: time)
+        case .rankedWaves(let waves): circulateInWaves(&child, waves, at: time)
+        case .allocationRounds: waitForAllocation(&child, at: time)
+        }
+    }
+
+    @inline(__always)
+    private mutating func broadcast(_ child: inout WaitingChild, at time: Double) {
         // The referral goes to the nearest homes with a suitable vacancy, as many as
         // circulation reaches; the nearest that offers gets the child.
         let homeCount = compiled.homeCount
-        for rank in 0..<homeCount where child.homesAsked < compiled.homesApproached {
-            let home = compiled.homesByDistance[origin * homeCount + rank]
-            guard let bedClass = vacantClass(at: home, for: route) else { continue }
-            child.homesAsked += 1
-            if wouldOffer(home: home, child: child) {
-                place(child, home: home, bedClass: bedClass, at: time)
-                return
+        let reach = compiled.homesApproached
+        let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
+        var asked = child.homesAsked
+        // Read through buffers, as in a wave, so the scan past full homes does no reference counting.
+        let found: (home: Int, bedClass: Int)? = compiled.homesByDistance.withUnsafeBufferPointer { order in
+            freeBeds.withUnsafeBufferPointer { free in
+                let row = child.origin * homeCount
+                var rank = 0
+                while rank < homeCount, asked < reach {
+                    let home = order[row + rank]
+                    rank += 1
+                    let bedClass =
+                        free[home * 3 + ownClass] > 0
+                        ? ownClass : free[home * 3 + Self.flexibleClass] > 0 ? Self.flexibleClass : -1
+                    guard bedClass >= 0 else { continue }
+                    asked += 1
+                    if wouldOffer(home: home, child: child) { return (home, bedClass) }
+                }
+                return nil
             }
         }
+        child.homesAsked = asked
+        if let found {
+            place(child, home: found.home, bedClass: found.bedClass, at: time)
+            return
+        }
         guard maximumWaitDays > 0 else { return }
+        enqueue(&child, at: time)
+    }
+
+    /// Puts a child not yet placed on the waiting list until their referral closes.
+    mutating func enqueue(_ child: inout WaitingChild, at time: Double) {
         child.id = childrenWhoHaveWaited
         childrenWhoHaveWaited += 1
         waitingQueue.append(child)
@@ -160,7 +223,7 @@ struct Replication {
 
     // MARK: Beds
 
-    private func vacantClass(at home: Int, for route: PlacementRoute) -> Int? {
+    func vacantClass(at home: Int, for route: PlacementRoute) -> Int? {
         let own = route == .welfare ? Self.welfareClass : Self.justiceClass
         if freeBeds[home * 3 + own] > 0 { return own }
         if freeBeds[home * 3 + Self.flexibleClass] > 0 { return Self.flexibleClass }
@@ -170,36 +233,39 @@ struct Replication {
     /// Whether this home would offer to this child: fixed per (child, home) pair by hashing,
     /// so asking twice gives the same answer and the answer does not depend on the order of
     /// questions.
-    private func wouldOffer(home: Int, child: WaitingChild) -> Bool {
-        let probability = compiled.offerProbability[home * ChildProfile.count + child.profile]
+    func wouldOffer(home: Int, child: WaitingChild) -> Bool {
+        let probability = compiled.offerProbability[home * profileCount + child.profile]
         if probability >= 1 { return true }
         if probability <= 0 { return false }
         var hasher = SeededRandomNumberGenerator(seed: child.key ^ (UInt64(home) &* 0x9E37_79B9_7F4A_7C15))
         return hasher.nextUnitInterval() < probability
     }
 
-    private mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, at time: Double) {
+    mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, at time: Double) {
         let slot = home * 3 + bedClass
         freeBeds[slot] -= 1
         // The stay's departure is known now, so its share of the measured period is too.
         let occupiedDays = min(time + child.stay, measureUntil) - max(time, measureFrom)
-        if occupiedDays > 0 { tally.occupiedBedDaysByHome[home] += occupiedDays }
+        if occupiedDays > 0 { counters.occupiedBedDaysByHome[home] += occupiedDays }
         events.schedule(.departure, subject: slot, at: time + child.stay)
         guard child.counted else { return }
         let distance = compiled.distance[child.origin * compiled.homeCount + home]
-        tally.placedByRegion[child.region] += 1
-        tally.placedByProfile[child.profile] += 1
+        counters.placedByRegion[child.region] += 1
+        counters.placedByProfile[child.profile] += 1
         tally.totalWaitDays += time - child.arrival
         tally.totalDistanceKilometres += distance
+        counters.waitDaysByProfile[child.profile] += time - child.arrival
         if distance <= distanceThreshold {
-            tally.placedWithinThresholdByRegion[child.region] += 1
+            counters.placedWithinThresholdByRegion[child.region] += 1
+            counters.placedWithinThresholdByProfile[child.profile] += 1
         }
     }
 
     private mutating func depart(bedSlot: Int, at time: Double) {
         let home = bedSlot / 3
         freeBeds[bedSlot] += 1
-        guard !waitingQueue.isEmpty else { return }
+        // Under waves and rounds the freed bed waits for the next wave or round.
+        guard broadcasts, !waitingQueue.isEmpty else { return }
         // A bed that frees up is offered around the children still waiting, oldest first,
         // while their referral can still reach another home.
         for position in waitingQueue.indices where waitingQueue[position].homesAsked < compiled.homesApproached {
@@ -216,7 +282,20 @@ struct Replication {
 
     private mutating func endWait(child: Int) {
         // A child already placed has left the queue; otherwise the referral closes unplaced.
-        if let position = waitingQueue.firstIndex(where: { $0.id == child }) { waitingQueue.remove(at: position) }
+        if let position = waitingPosition(of: child) { waitingQueue.remove(at: position) }
+        if !declinedBy.isEmpty { declinedBy[child] = nil }
+    }
+
+    /// Where a waiting child is in the queue. Children join in the order of their ids and
+    /// leave without reordering the rest, so the queue stays sorted by id.
+    func waitingPosition(of id: Int) -> Int? {
+        var low = 0
+        var high = waitingQueue.count
+        while low < high {
+            let middle = (low + high) / 2
+            if waitingQueue[middle].id < id { low = middle + 1 } else { high = middle }
+        }
+        return low < waitingQueue.count && waitingQueue[low].id == id ? low : nil
     }
 
     private static func mix(_ seed: UInt64, _ replication: UInt64) -> UInt64 {

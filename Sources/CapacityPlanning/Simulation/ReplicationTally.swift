@@ -5,6 +5,9 @@ public struct ReplicationTally: Sendable, Equatable {
     public var placedWithinThresholdByRegion: [Int]
     public var arrivalsByProfile: [Int]
     public var placedByProfile: [Int]
+    public var placedWithinThresholdByProfile: [Int]
+    /// Days from referral to placement, summed over the children placed, by profile.
+    public var waitDaysByProfile: [Double]
     public var totalWaitDays = 0.0
     public var totalDistanceKilometres = 0.0
     /// Occupied bed-days per home over the measured period.
@@ -18,6 +21,8 @@ public struct ReplicationTally: Sendable, Equatable {
         placedWithinThresholdByRegion = Array(repeating: 0, count: regions)
         arrivalsByProfile = Array(repeating: 0, count: ChildProfile.count)
         placedByProfile = Array(repeating: 0, count: ChildProfile.count)
+        placedWithinThresholdByProfile = Array(repeating: 0, count: ChildProfile.count)
+        waitDaysByProfile = Array(repeating: 0, count: ChildProfile.count)
         occupiedBedDaysByHome = Array(repeating: 0, count: homes)
     }
 

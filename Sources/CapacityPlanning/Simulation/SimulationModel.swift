@@ -93,11 +93,13 @@ public struct SimulationModel: Hashable, Codable, Sendable {
     /// How many homes with a suitable vacancy a referral reaches, nearest first, counting
     /// homes asked again when a bed frees up while the child waits. Nil: every home.
     public var homesApproached: Int?
+    public var circulation: CirculationPolicy
 
     public init(
         regions: [RegionalDemand], homes: [HomeCapacity], welfareStay: StayDistribution,
         justiceStay: StayDistribution? = nil, maximumWaitDays: Double = 0, warmUpDays: Double = 365,
-        measuredDays: Double = 3 * 365, distanceThresholdKilometres: Double = 100, homesApproached: Int? = nil
+        measuredDays: Double = 3 * 365, distanceThresholdKilometres: Double = 100, homesApproached: Int? = nil,
+        circulation: CirculationPolicy = .broadcast
     ) {
         self.regions = regions
         self.homes = homes
@@ -108,6 +110,7 @@ public struct SimulationModel: Hashable, Codable, Sendable {
         self.measuredDays = measuredDays
         self.distanceThresholdKilometres = distanceThresholdKilometres
         self.homesApproached = homesApproached
+        self.circulation = circulation
     }
 
     public static let daysPerMonth = 365.25 / 12

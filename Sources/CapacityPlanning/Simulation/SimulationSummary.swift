@@ -12,6 +12,8 @@ public struct SimulationSummary: Sendable {
         public var profile: ChildProfile
         public var arrivalsPerReplication: Double
         public var placementRate: Estimate
+        public var shareWithinThreshold: Estimate
+        public var meanDaysToPlacement: Estimate
     }
 
     public struct HomeFigures: Sendable {
@@ -60,13 +62,12 @@ public struct SimulationSummary: Sendable {
                 })
         }
         profiles = ChildProfile.all.compactMap { profile in
-            let arrivals = tallies.reduce(0) { $0 + $1.arrivalsByProfile[profile.index] }
-            guard arrivals > 0 else { return nil }
+            let figures = GroupFigures(tallies: tallies, confidence: confidence) { $0 == profile }
+            guard figures.arrivalsPerReplication > 0 else { return nil }
             return ProfileFigures(
-                profile: profile, arrivalsPerReplication: Double(arrivals) / count,
-                placementRate: estimate {
-                    ratio($0.placedByProfile[profile.index], $0.arrivalsByProfile[profile.index])
-                })
+                profile: profile, arrivalsPerReplication: figures.arrivalsPerReplication,
+                placementRate: figures.placementRate, shareWithinThreshold: figures.shareWithinThreshold,
+                meanDaysToPlacement: figures.meanDaysToPlacement)
         }.sorted { $0.arrivalsPerReplication > $1.arrivalsPerReplication }
         homes = model.homes.indices.map { index in
             let beds = model.homes[index].totalBeds

@@ -22,6 +22,7 @@ public struct PlanningRuns: Sendable {
         public var progress: Double
         public var message: String
         public var report: PlanningReport?
+        public var comparison: CirculationComparison?
         public var createdAt: Date
         public var updatedAt: Date
     }
@@ -57,6 +58,10 @@ public struct PlanningRuns: Sendable {
             run.message = "Calibrating the model from history"
             run.updatedAt = now()
             try await Self.save(run, in: store)
+            if request.question == .circulation {
+                try await compareCirculation(request, &run)
+                return
+            }
             let objective = PlanningObjective(argument: request.objective) ?? .placementRate
             // The optimiser sets the model's distance from its objective.
             let inputs = try await PrepareCapacityModel(store: store, now: now)(
@@ -96,6 +101,34 @@ public struct PlanningRuns: Sendable {
         }
     }
 
+    private func compareCirculation(_ request: PlanningRequest, _ run: inout StoredPlanningRun) async throws {
+        let policies = CompareCirculation.standardPolicies
+        let (updates, continuation) = AsyncStream.makeStream(of: Int.self, bufferingPolicy: .bufferingNewest(1))
+        let writer = Task { [store, now, run] in
+            var current = run
+            for await done in updates {
+                current.progress = Double(done) / Double(policies.count)
+                current.message = "Simulated \(done) of \(policies.count) ways of circulating"
+                current.updatedAt = now()
+                try? await Self.save(current, in: store)
+            }
+        }
+        let comparison = try await CompareCirculation(store: store, now: now)(
+            policies: policies, replications: request.replications, seed: request.seed,
+            maximumWaitDays: request.waitDays, measuredYears: request.years
+        ) { continuation.yield($0) }
+        continuation.finish()
+        await writer.value
+        let isDemo = try await store.holdsDemoData()
+        run.report = String(decoding: try JSONEncoder().encode(comparison), as: UTF8.self)
+        run.reportCSV = comparison.csv(isDemo: isDemo)
+        run.status = .finished
+        run.progress = 1
+        run.message = "Finished"
+        run.updatedAt = now()
+        try await Self.save(run, in: store)
+    }
+
     /// Every write goes through a transaction, which on SQLite queues behind the other
     /// writers instead of failing as "database is locked".
     private static func save(_ run: StoredPlanningRun, in store: Store) async throws {
@@ -133,11 +166,17 @@ public struct PlanningRuns: Sendable {
             status = .failed
             message = "The run stopped without finishing (the service restarted); start it again."
         }
+        let request = try JSONDecoder().decode(PlanningRequest.self, from: Data(stored.request.utf8))
+        let report = stored.report.map { Data($0.utf8) }
+        let isCirculation = request.question == .circulation
         return Run(
-            id: stored.id,
-            request: try JSONDecoder().decode(PlanningRequest.self, from: Data(stored.request.utf8)),
-            status: status, progress: stored.progress, message: message,
-            report: try stored.report.map { try JSONDecoder().decode(PlanningReport.self, from: Data($0.utf8)) },
+            id: stored.id, request: request, status: status, progress: stored.progress, message: message,
+            report: try report.flatMap {
+                isCirculation ? nil : try JSONDecoder().decode(PlanningReport.self, from: $0)
+            },
+            comparison: try report.flatMap {
+                isCirculation ? try JSONDecoder().decode(CirculationComparison.self, from: $0) : nil
+            },
             createdAt: stored.createdAt, updatedAt: stored.updatedAt)
     }
 }

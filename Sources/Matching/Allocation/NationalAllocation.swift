@@ -117,32 +117,12 @@ public enum NationalAllocation {
     ) throws(AllocationError) -> Proposal {
         let eligible: [[PairFacts?]] = children.map { child in beds.map { facts(child, $0) } }
         guard eligible.contains(where: { $0.contains { $0 != nil } }) else { throw .nothingToAllocate }
-        // Distance and acceptance totals are bounded by the round's size, so one unit of each
-        // level is worth more than everything below it can add up to.
-        let kilometreLimit = eligible.joined().compactMap { $0?.wholeKilometres }.max() ?? 0
-        let acceptanceUnit = Double(children.count * kilometreLimit + 1)
-        let priorityUnit = Double(children.count) * 100 * acceptanceUnit + acceptanceUnit
-        let largestCost = 6 * priorityUnit + 100 * acceptanceUnit
-        guard largestCost * Double(children.count + 1) < 9_007_199_254_740_992 else {
-            throw .tooLarge(children: children.count, beds: beds.count)
-        }
-        // One spare column per child lets any child go without a bed, at no cost.
-        let matrix = CostMatrix(rows: children.count, columns: beds.count + children.count) { row, column in
-            guard column < beds.count else { return 0 }
-            guard let pair = eligible[row][column] else { return .infinity }
-            return -(Double(children[row].priority) * priorityUnit + Double(pair.acceptancePercent) * acceptanceUnit)
-                + Double(pair.wholeKilometres)
-        }
-        let assignment: Assignment
-        do { assignment = try AssignmentSolver.solve(matrix) } catch {
-            // Every row has its free spare columns, so there is always a complete assignment.
-            preconditionFailure("allocation matrix without a complete assignment: \(error)")
-        }
+        let columnOfRow = try solve(priorities: children.map(\.priority), eligible: eligible)
         var pairs: [ProposedPair] = []
         var unassigned: [UUID] = []
         var totals = (priority: 0, acceptance: 0, kilometres: 0)
         for (row, child) in children.enumerated() {
-            guard let column = assignment.columnOfRow[row], column < beds.count, let pair = eligible[row][column]
+            guard let column = columnOfRow[row], let pair = eligible[row][column]
             else {
                 unassigned.append(child.id)
                 continue
@@ -166,5 +146,43 @@ public enum NationalAllocation {
         return Proposal(
             pairs: pairs, unassigned: unassigned, placedPriority: totals.priority, acceptancePercent: totals.acceptance,
             kilometres: totals.kilometres)
+    }
+
+    /// The same optimum by position, for callers with no identifiers (the capacity
+    /// simulation's rounds): for each child, given by its priority, the index of its bed or nil.
+    public static func assign(
+        priorities: [Int], beds: Int, facts: (Int, Int) -> PairFacts?
+    ) throws(AllocationError) -> [Int?] {
+        let eligible = priorities.indices.map { row in (0..<beds).map { facts(row, $0) } }
+        return try solve(priorities: priorities, eligible: eligible)
+    }
+
+    private static func solve(priorities: [Int], eligible: [[PairFacts?]]) throws(AllocationError) -> [Int?] {
+        let children = priorities.count
+        let beds = eligible.first?.count ?? 0
+        guard children > 0, beds > 0 else { return Array(repeating: nil, count: children) }
+        // Distance and acceptance totals are bounded by the round's size, so one unit of each
+        // level is worth more than everything below it can add up to.
+        let kilometreLimit = eligible.joined().compactMap { $0?.wholeKilometres }.max() ?? 0
+        let acceptanceUnit = Double(children * kilometreLimit + 1)
+        let priorityUnit = Double(children) * 100 * acceptanceUnit + acceptanceUnit
+        let largestPriority = Double(priorities.max() ?? 0)
+        let largestCost = largestPriority * priorityUnit + 100 * acceptanceUnit
+        guard largestCost * Double(children + 1) < 9_007_199_254_740_992 else {
+            throw .tooLarge(children: children, beds: beds)
+        }
+        // One spare column per child lets any child go without a bed, at no cost.
+        let matrix = CostMatrix(rows: children, columns: beds + children) { row, column in
+            guard column < beds else { return 0 }
+            guard let pair = eligible[row][column] else { return .infinity }
+            return -(Double(priorities[row]) * priorityUnit + Double(pair.acceptancePercent) * acceptanceUnit)
+                + Double(pair.wholeKilometres)
+        }
+        let assignment: Assignment
+        do { assignment = try AssignmentSolver.solve(matrix) } catch {
+            // Every row has its free spare columns, so there is always a complete assignment.
+            preconditionFailure("allocation matrix without a complete assignment: \(error)")
+        }
+        return assignment.columnOfRow.map { column in column.flatMap { $0 < beds ? $0 : nil } }
     }
 }

@@ -50,7 +50,7 @@ enum MatchWeightWaterfall {
             let from = x(min(step.start, step.end))
             let barWidth = max(abs(x(step.end) - x(step.start)), 1)
             svg +=
-                "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 19))\" class=\"chart-label\" text-anchor=\"end\">\(escape(step.label))</text>"
+                "<text x=\"\(number(labelWidth - 8))\" y=\"\(number(y + 19))\" class=\"chart-label\" text-anchor=\"end\">\(SVGText.escape(step.label))</text>"
             svg +=
                 "<rect x=\"\(number(from))\" y=\"\(number(y + 6))\" width=\"\(number(barWidth))\" height=\"18\" class=\"chart-bar-\(step.kind)\"/>"
             let shown = step.kind == "total" ? step.end : step.end - step.start
@@ -67,10 +67,5 @@ enum MatchWeightWaterfall {
         svg +=
             "<text x=\"\(number(labelWidth + plotWidth / 2))\" y=\"\(number(bottom + 18))\" class=\"chart-label\" text-anchor=\"middle\">log2 odds that the two records are one person</text>\n"
         return svg + "</svg>"
-    }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
     }
 }

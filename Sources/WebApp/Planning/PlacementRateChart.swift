@@ -44,7 +44,7 @@ enum PlacementRateChart {
         var svg = """
             <svg class="chart" width="\(Int(width))" height="\(Int(height))" viewBox="0 0 \(Int(width)) \(Int(height))" role="img" aria-labelledby="chart-title chart-description" xmlns="http://www.w3.org/2000/svg">
             <title id="chart-title">Share of children against beds added</title>
-            <desc id="chart-description">\(escape(report.objective)) rises from \(percent(report.objectiveBefore.value)) to \(percent(report.objectiveAfter.value)); the placement rate goes from \(percent(report.placementRateBefore.value)) to \(percent(report.placementRateAfter.value)). Shaded bands are 95% intervals.</desc>
+            <desc id="chart-description">\(SVGText.escape(report.objective)) rises from \(percent(report.objectiveBefore.value)) to \(percent(report.objectiveAfter.value)); the placement rate goes from \(percent(report.placementRateBefore.value)) to \(percent(report.placementRateAfter.value)). Shaded bands are 95% intervals.</desc>
 
             """
         var tick = lowest
@@ -71,9 +71,4 @@ enum PlacementRateChart {
     }
 
     private static func percent(_ value: Double) -> String { String(format: "%.0f%%", value * 100) }
-
-    private static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
-    }
 }

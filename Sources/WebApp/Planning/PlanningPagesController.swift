@@ -10,6 +10,7 @@ struct PlanningPagesController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("planning", use: form)
         routes.post("planning", use: start)
+        routes.post("planning", "circulation", use: compareCirculation)
         routes.get("planning", "runs", ":runID", use: run)
         routes.get("planning", "runs", ":runID", "plan.csv", use: csv)
     }
@@ -20,6 +21,8 @@ struct PlanningPagesController: RouteCollection {
         var withinKilometres = "100"
         var replications = "20"
         var waitDays = "14"
+        var comparisonReplications = "20"
+        var comparisonWaitDays = "14"
     }
 
     struct FormPage: Encodable {
@@ -54,21 +57,41 @@ struct PlanningPagesController: RouteCollection {
         let values = FormValues(
             addBeds: body.addBeds ?? "", objective: body.objective ?? "", withinKilometres: body.withinKilometres ?? "",
             replications: body.replications ?? "", waitDays: body.waitDays ?? "")
-        let planning = request.planning
-        let principal = try request.principal
         do {
-            let planningRequest = try PlanningRequest.validated(
-                addBeds: body.addBeds, objective: body.objective, withinKilometres: body.withinKilometres,
-                replications: body.replications, waitDays: body.waitDays)
-            let id = try await planning.start(planningRequest, by: principal)
-            // The run outlives this request; its progress is in the database for any instance to show.
-            let clock = request.application.storage[ClockKey.self] ?? { Date() }
-            let runner = PlanningRuns(store: Store(request.application.db), now: clock)
-            Task.detached(priority: .utility) { await runner.execute(id) }
-            return request.redirect(to: "/planning/runs/\(id)", redirectType: .normal)
+            return try await startRun(
+                try PlanningRequest.validated(
+                    addBeds: body.addBeds, objective: body.objective, withinKilometres: body.withinKilometres,
+                    replications: body.replications, waitDays: body.waitDays), request)
         } catch let errors as InputErrors {
             return try await renderForm(request, values: values, errors: errors).encodeResponse(for: request)
         }
+    }
+
+    @Sendable func compareCirculation(request: Request) async throws -> Response {
+        struct Body: Content {
+            var comparisonReplications: String?
+            var comparisonWaitDays: String?
+        }
+        let body = try request.content.decode(Body.self)
+        var values = FormValues()
+        values.comparisonReplications = body.comparisonReplications ?? ""
+        values.comparisonWaitDays = body.comparisonWaitDays ?? ""
+        do {
+            return try await startRun(
+                try PlanningRequest.validatedComparison(
+                    replications: body.comparisonReplications, waitDays: body.comparisonWaitDays), request)
+        } catch let errors as InputErrors {
+            return try await renderForm(request, values: values, errors: errors).encodeResponse(for: request)
+        }
+    }
+
+    private func startRun(_ planningRequest: PlanningRequest, _ request: Request) async throws -> Response {
+        let id = try await request.planning.start(planningRequest, by: try request.principal)
+        // The run outlives this request; its progress is in the database for any instance to show.
+        let clock = request.application.storage[ClockKey.self] ?? { Date() }
+        let runner = PlanningRuns(store: Store(request.application.db), now: clock)
+        Task.detached(priority: .utility) { await runner.execute(id) }
+        return request.redirect(to: "/planning/runs/\(id)", redirectType: .normal)
     }
 
     private func renderForm(_ request: Request, values: FormValues, errors: InputErrors?) async throws -> View {
@@ -83,7 +106,7 @@ struct PlanningPagesController: RouteCollection {
                 errors: errorViews, messages: errorViews.byField, values: values,
                 runs: runs.map {
                     FormPage.RunRow(
-                        id: $0.id, started: DisplayFormat.dateTime($0.createdAt), question: $0.request.question,
+                        id: $0.id, started: DisplayFormat.dateTime($0.createdAt), question: $0.request.questionInWords,
                         status: $0.status.name, statusClass: $0.status.rawValue)
                 }))
     }
@@ -98,6 +121,7 @@ struct PlanningPagesController: RouteCollection {
         var percentDone: Int
         var message: String
         var report: ReportView?
+        var comparison: CirculationComparisonView?
     }
 
     struct ReportView: Encodable {
@@ -139,21 +163,24 @@ struct PlanningPagesController: RouteCollection {
         let run = try await request.planning.run(try request.uuidParameter("runID"), by: try request.principal)
         let isActive = run.status == .queued || run.status == .running
         var chrome = PageChrome(
-            title: "Capacity plan", isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn)
+            title: run.request.question == .circulation ? "Ways of circulating compared" : "Capacity plan",
+            isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn)
         chrome.refreshSeconds = isActive ? 2 : nil
         return try await request.view.render(
             "planning-run",
             RunPage(
-                chrome: chrome, id: run.id, question: run.request.question, status: run.status.name,
+                chrome: chrome, id: run.id, question: run.request.questionInWords, status: run.status.name,
                 statusClass: run.status.rawValue, isActive: isActive, percentDone: Int(run.progress * 100),
-                message: run.message, report: run.report.map(Self.reportView)))
+                message: run.message, report: run.report.map(Self.reportView),
+                comparison: run.comparison.map(CirculationComparisonView.init)))
     }
 
     @Sendable func csv(request: Request) async throws -> Response {
         guard
             let text = try await request.planning.csv(of: try request.uuidParameter("runID"), by: try request.principal)
         else { throw Abort(.notFound, reason: "The run has not finished, so there is no plan to download yet.") }
-        return .csvDownload(text, filename: "capacity-plan.csv")
+        let isComparison = text.contains("group,policy,")
+        return .csvDownload(text, filename: isComparison ? "circulation-compared.csv" : "capacity-plan.csv")
     }
 
     static func reportView(_ report: PlanningReport) -> ReportView {
@@ -193,9 +220,17 @@ extension StoredPlanningRun.Status {
 
 extension PlanningRequest {
     /// The question in words, as the list of runs shows it.
-    var question: String {
+    var questionInWords: String {
+        if question == .circulation {
+            return
+                "Compare broadcast, ranked waves and allocation rounds (\(replications) replications, \(Self.days(waitDays)) wait)"
+        }
         let goal = PlanningObjective(argument: objective)?.description ?? objective
         return "Add \(addBeds) welfare bed\(addBeds == 1 ? "" : "s") to raise the \(goal)"
+    }
+
+    private static func days(_ days: Double) -> String {
+        days == days.rounded() ? "\(Int(days))-day" : String(format: "%.1f-day", days)
     }
 }
 

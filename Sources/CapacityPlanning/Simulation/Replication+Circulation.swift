@@ -1,0 +1,129 @@
+/// Ranked waves and allocation rounds: the two ways of circulating a referral that the
+/// comparison measures against broadcast.
+extension Replication {
+    // MARK: Ranked waves
+
+    mutating func circulateInWaves(
+        _ child: inout WaitingChild, _ waves: CirculationPolicy.RankedWaves, at time: Double
+    ) {
+        if sendWave(child, homes: waves.homesPerWave, at: time) { return }
+        guard maximumWaitDays > 0 else { return }
+        enqueue(&child, at: time)
+        if !waveScratch.isEmpty { declinedBy[child.id] = waveScratch }
+        if waves.daysPerWave < maximumWaitDays {
+            events.schedule(.waveEnds, subject: child.id, at: time + waves.daysPerWave)
+        }
+    }
+
+    mutating func sendNextWave(child id: Int, at time: Double) {
+        guard case .rankedWaves(let waves) = circulation,
+            let position = waitingPosition(of: id)
+        else { return }
+        let child = waitingQueue[position]
+        if sendWave(child, homes: waves.homesPerWave, at: time) {
+            waitingQueue.remove(at: position)
+            declinedBy[id] = nil
+            return
+        }
+        if !waveScratch.isEmpty { declinedBy[id, default: []].append(contentsOf: waveScratch) }
+        if time + waves.daysPerWave < child.arrival + maximumWaitDays {
+            events.schedule(.waveEnds, subject: id, at: time + waves.daysPerWave)
+        }
+    }
+
+    /// Asks the next `homes` best-ranked homes with a suitable vacancy that have not declined
+    /// the child; places the child with the best-ranked that offers. Returns whether it did;
+    /// when not, `waveScratch` holds the homes that declined.
+    private mutating func sendWave(_ child: WaitingChild, homes size: Int, at time: Double) -> Bool {
+        let declined = child.id >= 0 ? declinedBy[child.id] ?? [] : []
+        let key = child.origin * profileCount + child.profile
+        var sent = 0
+        waveScratch.removeAll(keepingCapacity: true)
+        // Homes are scanned past the full ones, several per wave in a busy system: the ranked
+        // list and the free beds are read through buffers so the loop does no reference counting.
+        let found: (home: Int, bedClass: Int)? = compiled.rankedHomes.withUnsafeBufferPointer { ranked in
+            freeBeds.withUnsafeBufferPointer { free in
+                let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
+                var position = compiled.rankedStart[key]
+                let end = compiled.rankedEnd[key]
+                while position < end, sent < size {
+                    let home = ranked[position]
+                    position += 1
+                    let bedClass =
+                        free[home * 3 + ownClass] > 0
+                        ? ownClass : free[home * 3 + Self.flexibleClass] > 0 ? Self.flexibleClass : -1
+                    guard bedClass >= 0 else { continue }
+                    if !declined.isEmpty, declined.contains(home) { continue }
+                    sent += 1
+                    if wouldOffer(home: home, child: child) { return (home, bedClass) }
+                    waveScratch.append(home)
+                }
+                return nil
+            }
+        }
+        guard let found else { return false }
+        place(child, home: found.home, bedClass: found.bedClass, at: time)
+        return true
+    }
+
+    // MARK: Allocation rounds
+
+    mutating func waitForAllocation(_ child: inout WaitingChild, at time: Double) {
+        guard maximumWaitDays > 0 else {
+            // A child who may not wait has a round of their own at once (as the last on the
+            // list, under an id no waiting child has).
+            child.id = Int.max >> 2
+            waitingQueue.append(child)
+            allocate(at: time)
+            waitingQueue.removeAll { $0.id == child.id }
+            declinedBy[child.id] = nil
+            return
+        }
+        enqueue(&child, at: time)
+    }
+
+    mutating func runAllocationRound(at time: Double) {
+        guard case .allocationRounds(let days) = circulation else { return }
+        allocate(at: time)
+        let next = time + max(days, 1.0 / 24)
+        if next <= measureUntil + maximumWaitDays { events.schedule(.allocationRound, subject: 0, at: next) }
+    }
+
+    private mutating func allocate(at time: Double) {
+        guard !waitingQueue.isEmpty, let allocator else { return }
+        roundBeds.removeAll(keepingCapacity: true)
+        for slot in freeBeds.indices where freeBeds[slot] > 0 {
+            for _ in 0..<freeBeds[slot] { roundBeds.append(slot) }
+        }
+        guard !roundBeds.isEmpty else { return }
+        let children = waitingQueue
+        let beds = roundBeds
+        let offerProbability = compiled.offerProbability
+        let distance = compiled.distance
+        let homeCount = compiled.homeCount
+        let declinedBy = declinedBy
+        let chosen = allocator.assign(children: children.count, beds: beds.count) { row, column in
+            let child = children[row]
+            let home = beds[column] / 3
+            let bedClass = beds[column] % 3
+            let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
+            guard bedClass == ownClass || bedClass == Self.flexibleClass else { return nil }
+            let acceptance = offerProbability[home * ChildProfile.count + child.profile]
+            guard acceptance > 0, !(declinedBy[child.id]?.contains(home) ?? false) else { return nil }
+            return RoundPairFacts(acceptance: acceptance, kilometres: distance[child.origin * homeCount + home])
+        }
+        var placed: [Int] = []
+        for (row, column) in chosen.enumerated() {
+            guard let column else { continue }
+            let home = beds[column] / 3
+            if wouldOffer(home: home, child: children[row]) {
+                place(children[row], home: home, bedClass: beds[column] % 3, at: time)
+                placed.append(row)
+                self.declinedBy[children[row].id] = nil
+            } else {
+                self.declinedBy[children[row].id, default: []].append(home)
+            }
+        }
+        for row in placed.reversed() { waitingQueue.remove(at: row) }
+    }
+}
