@@ -45,3 +45,31 @@ def test_an_analyst_runs_a_plan_and_reads_it_with_its_chart():
             driver.save_screenshot(os.path.join(os.environ["SECUREPLACE_SCREENSHOTS"], "planning-run.png"))
     finally:
         driver.quit()
+
+
+def test_an_analyst_compares_ways_of_circulating_and_reads_them_by_group():
+    driver = new_browser()
+    try:
+        sign_in(driver, "analyst@secureplace.example")
+        driver.get(BASE_URL + "/planning#circulation")
+        replications = driver.find_element(By.ID, "comparisonReplications")
+        replications.clear()
+        replications.send_keys("3")
+        replications.submit()
+        wait_for_title(driver, "Ways of circulating compared")
+        WebDriverWait(driver, 240, poll_frequency=1).until(
+            lambda d: "Download every figure" in d.find_element(By.TAG_NAME, "main").text)
+        main = driver.find_element(By.TAG_NAME, "main").text
+        assert "All children" in main
+        assert "Boys of 15 or over with an offending, gang or harmful sexual behaviour flag" in main
+        headers = [cell.text for cell in driver.find_elements(By.CSS_SELECTOR, "main table tbody th")]
+        assert headers.count("Broadcast") == 3, "one row per group"
+        assert headers.count("Allocation rounds every day") == 3
+        # A dot and a square with their intervals for each group and way.
+        assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart circle")) == 9
+        assert len(driver.find_elements(By.CSS_SELECTOR, "svg.chart rect")) == 9
+        assert serious_violations(driver) == []
+        if os.environ.get("SECUREPLACE_SCREENSHOTS"):
+            driver.save_screenshot(os.path.join(os.environ["SECUREPLACE_SCREENSHOTS"], "circulation-compared.png"))
+    finally:
+        driver.quit()

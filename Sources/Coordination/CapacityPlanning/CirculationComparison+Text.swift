@@ -11,7 +11,7 @@ extension Estimate {
     /// "+1.2 days (0.8 to 1.6)": a difference in days with its interval.
     public var dayDifferenceWithInterval: String {
         guard value.isFinite else { return "–" }
-        return String(format: "%+.1f days (%.1f to %.1f)", value, lower, upper)
+        return String(format: "%+.1f days (%.1f to %.1f)", Self.tenths(value), Self.tenths(lower), Self.tenths(upper))
     }
 }
 

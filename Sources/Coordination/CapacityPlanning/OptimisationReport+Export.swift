@@ -13,8 +13,13 @@ extension Estimate {
 
     /// "+2.3 points (1.1 to 3.5)": a difference of proportions with its interval.
     public var pointsWithInterval: String {
-        String(format: "%+.1f points (%.1f to %.1f)", value * 100, lower * 100, upper * 100)
+        String(
+            format: "%+.1f points (%.1f to %.1f)", Self.tenths(value * 100), Self.tenths(lower * 100),
+            Self.tenths(upper * 100))
     }
+
+    /// Rounded to one decimal, with a difference that rounds to zero shown as 0.0, not -0.0.
+    static func tenths(_ number: Double) -> Double { (number * 10).rounded() / 10 + 0.0 }
 }
 
 extension OptimisationReport {

@@ -12,11 +12,14 @@ enum CirculationComparisonChart {
         let right = 24.0
         let top = 16.0
         let rowHeight = 26.0
-        let groupGap = 18.0
+        let groupGap = 12.0
+        let headingHeight = 20.0
         let plotWidth = width - left - right
         let groups = CirculationComparison.Group.allCases
         let rows = groups.count * comparison.policies.count
-        let height = top + Double(rows) * rowHeight + Double(groups.count - 1) * groupGap + 44
+        let height =
+            top + Double(rows) * rowHeight + Double(groups.count) * headingHeight + Double(groups.count - 1) * groupGap
+            + 44
         func x(_ share: Double) -> Double { left + min(max(share, 0), 1) * plotWidth }
         func number(_ value: Double) -> String { String(format: "%.1f", value) }
         let kilometres = Int(comparison.distanceThresholdKilometres)
@@ -33,10 +36,11 @@ enum CirculationComparisonChart {
             svg +=
                 "<text x=\"\(number(x(tick)))\" y=\"\(number(bottom + 16))\" class=\"chart-label\" text-anchor=\"middle\">\(Int((tick * 100).rounded()))%</text>\n"
         }
-        var y = top + rowHeight / 2
+        var y = top
         for group in groups {
             svg +=
-                "<text x=\"4\" y=\"\(number(y - rowHeight / 2 + 2))\" class=\"chart-label chart-label-strong\" dominant-baseline=\"hanging\">\(SVGText.escape(shortName(group)))</text>\n"
+                "<text x=\"4\" y=\"\(number(y + 14))\" class=\"chart-label chart-label-strong\">\(SVGText.escape(shortName(group)))</text>\n"
+            y += headingHeight + rowHeight / 2
             for policy in comparison.policies {
                 guard let figures = policy.result(for: group)?.figures else { continue }
                 let placed = figures.placementRate
@@ -53,7 +57,7 @@ enum CirculationComparisonChart {
                     "<rect x=\"\(number(x(within.value) - 4))\" y=\"\(number(y + 1))\" width=\"8\" height=\"8\" class=\"chart-square-within\"/>\n"
                 y += rowHeight
             }
-            y += groupGap
+            y += groupGap - rowHeight / 2
         }
         svg += "</svg>"
         return svg
