@@ -8,8 +8,8 @@ extension Replication {
     ) {
         if sendWave(child, homes: waves.homesPerWave, at: time) { return }
         guard maximumWaitDays > 0 else { return }
+        for home in waveScratch { declined.add(home, to: &child.declinedHead) }
         enqueue(&child, at: time)
-        if !waveScratch.isEmpty { declinedBy[child.id] = waveScratch }
         if waves.daysPerWave < maximumWaitDays {
             events.schedule(.waveEnds, subject: child.id, at: time + waves.daysPerWave)
         }
@@ -22,10 +22,10 @@ extension Replication {
         let child = waitingQueue[position]
         if sendWave(child, homes: waves.homesPerWave, at: time) {
             waitingQueue.remove(at: position)
-            declinedBy[id] = nil
+            declined.release(child.declinedHead)
             return
         }
-        if !waveScratch.isEmpty { declinedBy[id, default: []].append(contentsOf: waveScratch) }
+        for home in waveScratch { declined.add(home, to: &waitingQueue[position].declinedHead) }
         if time + waves.daysPerWave < child.arrival + maximumWaitDays {
             events.schedule(.waveEnds, subject: id, at: time + waves.daysPerWave)
         }
@@ -35,7 +35,8 @@ extension Replication {
     /// the child; places the child with the best-ranked that offers. Returns whether it did;
     /// when not, `waveScratch` holds the homes that declined.
     private mutating func sendWave(_ child: WaitingChild, homes size: Int, at time: Double) -> Bool {
-        let declined = child.id >= 0 ? declinedBy[child.id] ?? [] : []
+        let declinedHead = child.declinedHead
+        let declined = declined
         let key = child.origin * profileCount + child.profile
         var sent = 0
         waveScratch.removeAll(keepingCapacity: true)
@@ -53,7 +54,7 @@ extension Replication {
                         free[home * 3 + ownClass] > 0
                         ? ownClass : free[home * 3 + Self.flexibleClass] > 0 ? Self.flexibleClass : -1
                     guard bedClass >= 0 else { continue }
-                    if !declined.isEmpty, declined.contains(home) { continue }
+                    if declinedHead >= 0, declined.contains(home, from: declinedHead) { continue }
                     sent += 1
                     if wouldOffer(home: home, child: child) { return (home, bedClass) }
                     waveScratch.append(home)
@@ -75,8 +76,7 @@ extension Replication {
             child.id = Int.max >> 2
             waitingQueue.append(child)
             allocate(at: time)
-            waitingQueue.removeAll { $0.id == child.id }
-            declinedBy[child.id] = nil
+            if let last = waitingQueue.popLast() { declined.release(last.declinedHead) }
             return
         }
         enqueue(&child, at: time)
@@ -101,7 +101,7 @@ extension Replication {
         let offerProbability = compiled.offerProbability
         let distance = compiled.distance
         let homeCount = compiled.homeCount
-        let declinedBy = declinedBy
+        let declined = declined
         let chosen = allocator.assign(children: children.count, beds: beds.count) { row, column in
             let child = children[row]
             let home = beds[column] / 3
@@ -109,7 +109,7 @@ extension Replication {
             let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
             guard bedClass == ownClass || bedClass == Self.flexibleClass else { return nil }
             let acceptance = offerProbability[home * ChildProfile.count + child.profile]
-            guard acceptance > 0, !(declinedBy[child.id]?.contains(home) ?? false) else { return nil }
+            guard acceptance > 0, !declined.contains(home, from: child.declinedHead) else { return nil }
             return RoundPairFacts(acceptance: acceptance, kilometres: distance[child.origin * homeCount + home])
         }
         var placed: [Int] = []
@@ -119,9 +119,9 @@ extension Replication {
             if wouldOffer(home: home, child: children[row]) {
                 place(children[row], home: home, bedClass: beds[column] % 3, at: time)
                 placed.append(row)
-                self.declinedBy[children[row].id] = nil
+                declined.release(children[row].declinedHead)
             } else {
-                self.declinedBy[children[row].id, default: []].append(home)
+                declined.add(home, to: &waitingQueue[row].declinedHead)
             }
         }
         for row in placed.reversed() { waitingQueue.remove(at: row) }

@@ -23,6 +23,9 @@ struct Replication {
         var counted: Bool
         /// Under broadcast: homes with a suitable vacancy that have been asked so far.
         var homesAsked = 0
+        /// Under ranked waves and allocation rounds: the homes that have declined the child,
+        /// as the first entry of its list in `declined`.
+        var declinedHead = -1
     }
 
     static let welfareClass = 0
@@ -48,9 +51,7 @@ struct Replication {
     private var nextArrivalTimes: [Double]
     private var earliestRegion = 0
     let allocator: (any AllocationRoundSolver)?
-    /// Under ranked waves and allocation rounds, the homes that have declined each waiting
-    /// child, by the child's `id`; kept apart so a child stays a plain value.
-    var declinedBy: [Int: [Int]] = [:]
+    let declined = DeclinedHomes()
     let circulation: CirculationPolicy
     /// Read on every departure, so kept apart from the policy.
     private let broadcasts: Bool
@@ -282,8 +283,9 @@ struct Replication {
 
     private mutating func endWait(child: Int) {
         // A child already placed has left the queue; otherwise the referral closes unplaced.
-        if let position = waitingPosition(of: child) { waitingQueue.remove(at: position) }
-        if !declinedBy.isEmpty { declinedBy[child] = nil }
+        if let position = waitingPosition(of: child) {
+            declined.release(waitingQueue.remove(at: position).declinedHead)
+        }
     }
 
     /// Where a waiting child is in the queue. Children join in the order of their ids and
