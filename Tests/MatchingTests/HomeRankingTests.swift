@@ -50,6 +50,40 @@ struct HomeRankingTests {
         #expect(reasons["Justice"] == [.onlyJusticeBedsVacant])
     }
 
+    @Test("a child whose room must be step-free is matched only where a vacant welfare bed's room is")
+    func roomNeeds() {
+        func described(_ name: String, rooms: [(BedKind, BedStatus, Set<RoomFeature>)]) -> HomeRanking.HomeFacts {
+            let home = Self.home(name)
+            var statuses: [Bed: BedStatus] = [:]
+            var features: [UUID: Set<RoomFeature>] = [:]
+            for (index, (kind, status, roomFeatures)) in rooms.enumerated() {
+                let bed = Bed(id: UUID(), homeID: home.id, label: "Room \(index + 1)", kind: kind)
+                statuses[bed] = status
+                features[bed.id] = roomFeatures
+            }
+            return HomeRanking.HomeFacts(
+                home: home, beds: statuses, profile: HomeMatchingProfile(homeID: home.id, rooms: features))
+        }
+        var child = Self.boy
+        child.roomNeeds = [.stepFree]
+        let homes = [
+            described("Step-free and vacant", rooms: [(.welfare, .vacant, [.stepFree, .enSuite])]),
+            // Its step-free room is taken; the vacant one has stairs.
+            described("Step-free but taken", rooms: [(.welfare, .occupied, [.stepFree]), (.welfare, .vacant, [])]),
+            // Its only step-free vacant bed is contracted to the Youth Custody Service.
+            described("Step-free justice bed", rooms: [(.justice, .vacant, [.stepFree]), (.welfare, .vacant, [])]),
+            Self.facts(Self.home("Rooms not described")),
+        ]
+        let ranking = HomeRanking.rank(child, homes: homes)
+        #expect(ranking.ranked.map(\.home.name) == ["Step-free and vacant"])
+        let reasons = Dictionary(uniqueKeysWithValues: ranking.excluded.map { ($0.home.name, $0.reasons) })
+        #expect(reasons["Step-free but taken"] == [.noRoomForNeeds])
+        #expect(reasons["Step-free justice bed"] == [.noRoomForNeeds])
+        #expect(reasons["Rooms not described"] == [.noRoomForNeeds])
+        // Without the need, all four can take the child.
+        #expect(HomeRanking.rank(Self.boy, homes: homes).ranked.count == 4)
+    }
+
     @Test("the score is the sum of its named parts, and nearer homes rank higher, all else equal")
     func distance() throws {
         let near = Self.home("Near", at: Coordinate(latitude: 53.8, longitude: -1.55))  // Leeds, about 57 km

@@ -97,6 +97,62 @@ struct MatchingProfileRouteTests {
         }
     }
 
+    @Test(
+        "a child who needs a step-free room is matched only where a vacant bed's room is, and the home cannot offer another",
+        arguments: TestDatabase.all)
+    func roomNeeds(database: TestDatabase) async throws {
+        try await withApp(database, demo: false) { app in
+            let world = try await SmallWorld.build(in: app)
+            let store = Store(app.db)
+            let stairs = Bed(id: UUID(), homeID: world.homeA.id, label: "Room 2", kind: .welfare)
+            try await store.save(beds: [stairs])
+            try await store.save(bedStatusIntervals: [
+                BedStatusInterval(bedID: stairs.id, status: .vacant, from: Date(timeIntervalSince1970: 1_700_000_000))
+            ])
+            let manager = try await app.bearerHeaders(for: "manager@sch-a.example")
+            let profile = try await app.send(
+                .PUT, "/api/v1/homes/\(world.homeA.id)/profile", as: manager,
+                json: ["rooms": [["bedID": world.bedA.id.uuidString, "features": ["step-free"]]]])
+            #expect(profile.status == .ok)
+
+            let referrer = try await app.bearerHeaders(for: "referrer@manchester.example")
+            var fields: [String: Any] = SmallWorld.form()
+            fields["roomNeeds"] = ["step-free", "lift"]
+            let refused = try await app.send(.POST, "/api/v1/referrals", as: referrer, json: fields)
+            #expect(refused.status == .badRequest)
+            #expect((refused.json["errors"] as? [[String: String]])?.first?["field"] == "roomNeeds")
+            fields["roomNeeds"] = ["step-free"]
+            let created = try await app.send(.POST, "/api/v1/referrals", as: referrer, json: fields)
+            #expect(created.status == .created)
+            let id = try #require(created.json["id"] as? String)
+            let shown = try await app.send(.GET, "/api/v1/referrals/\(id)", as: referrer)
+            #expect(shown.json["roomNeeds"] as? [String] == ["step-free"])
+            #expect(try await app.send(.POST, "/api/v1/referrals/\(id)/submit", as: referrer).status == .ok)
+
+            let coordinator = try await app.bearerHeaders(for: "coordinator@secureplace.example")
+            let ranking = try await app.send(.GET, "/api/v1/referrals/\(id)/ranking", as: coordinator)
+            #expect((ranking.json["ranked"] as? [[String: Any]])?.map { $0["homeReference"] as? String } == ["SCH-A"])
+            let excluded = ranking.json["excluded"] as? [[String: Any]] ?? []
+            #expect(excluded.first?["homeReference"] as? String == "SCH-B")
+            #expect(excluded.first?["reasons"] as? [String] == ["no-room-for-needs"])
+            // Broadcast asks only the homes the hard rules allow.
+            #expect(try await app.send(.POST, "/api/v1/referrals/\(id)/circulate", as: coordinator).array.count == 1)
+
+            let wrongRoom = try await app.send(
+                .POST, "/api/v1/referrals/\(id)/responses", as: manager,
+                body: ReferralJourney.ResponseForm(answer: "offer", bedID: stairs.id))
+            #expect(wrongRoom.status == .badRequest)
+            let error = (wrongRoom.json["errors"] as? [[String: String]])?.first
+            #expect(error?["field"] == "bedID")
+            #expect(error?["message"]?.contains("Step-free") == true)
+            #expect(try await store.responses(toReferral: UUID(uuidString: id)!).isEmpty, "nothing was recorded")
+            let offer = try await app.send(
+                .POST, "/api/v1/referrals/\(id)/responses", as: manager,
+                body: ReferralJourney.ResponseForm(answer: "offer", bedID: world.bedA.id))
+            #expect(offer.status == .created)
+        }
+    }
+
     @Test("the profile page re-renders with the message beside the field; the exclusions page is the authority's")
     func pages() async throws {
         try await withApp(.sqlite, demo: false) { app in

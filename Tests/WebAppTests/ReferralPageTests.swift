@@ -74,6 +74,7 @@ struct ReferralPageTests {
             fields["csrfToken"] = referrerCSRF
             fields["givenName"] = ""
             fields["dateNeeded"] = "2026-02-30"
+            fields["roomNeeds[]"] = "step-free"
             let invalid = try await post(app, "/referrals", referrer, fields)
             #expect(invalid.html.contains("<title>Error: New referral"))
             #expect(
@@ -81,6 +82,8 @@ struct ReferralPageTests {
                     || invalid.html.contains("Enter the child's first name."))
             #expect(invalid.html.contains("Enter a real date in the form YYYY-MM-DD."))
             #expect(invalid.html.contains("value=\"Example\""), "what was typed is kept")
+            #expect(invalid.html.contains("name=\"roomNeeds[]\" value=\"step-free\" checked"), "and what was ticked")
+            fields["roomNeeds[]"] = nil
 
             fields["givenName"] = "Alex"
             fields["dateNeeded"] = "2026-11-20"

@@ -39,7 +39,8 @@ public struct StaleAllocation: Error, Sendable, CustomStringConvertible {
 extension ReferralJourney {
     /// The open referrals (submitted or circulated) against the vacant welfare beds, solved
     /// exactly (see `NationalAllocation`): a pair is eligible when the bed's home passes the
-    /// child's hard rules and has not already been asked about this referral.
+    /// child's hard rules, the bed's room has what the child's room needs, and the home has
+    /// not already been asked about this referral.
     public func proposeAllocation(by principal: Principal) async throws -> AllocationRound {
         let decision = AccessPolicy.mayRunAllocation(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
@@ -64,6 +65,8 @@ extension ReferralJourney {
             let ranked = Dictionary(uniqueKeysWithValues: try facts.rank(referral).ranked.map { ($0.home.id, $0) })
             for bed in beds where !answered.contains(bed.homeID) {
                 guard let home = ranked[bed.homeID] else { continue }
+                // The home may have a room for the child's needs, but this bed must be in it.
+                guard referral.roomNeeds.isSubset(of: facts.profiles[bed.homeID]?.rooms[bed.id] ?? []) else { continue }
                 eligible[referral.id, default: [:]][bed.id] = NationalAllocation.PairFacts(
                     acceptance: home.offerLikelihood, distanceKilometres: home.distanceKilometres)
             }

@@ -103,7 +103,8 @@ struct RankingFacts {
         }
         return HomeRanking.rank(
             HomeRanking.ChildFacts(
-                sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: centroid),
+                sex: child.sex, age: referral.ageAtReferral, flags: child.flags, homeArea: centroid,
+                roomNeeds: referral.roomNeeds),
             homes: facts)
     }
 

@@ -17,6 +17,8 @@ public struct ReferralForm: Codable, Sendable, Equatable {
     public var orderIsRenewal: String?
     public var urgency: String?
     public var dateNeeded: String?
+    /// Room feature codes (`step-free`, ...), each one the child's room must have.
+    public var roomNeeds: [String]?
     public var summary: String?
 
     public init() {}
@@ -61,15 +63,21 @@ public struct ReferralForm: Codable, Sendable, Equatable {
         let reference = required(
             localAuthorityReference, "localAuthorityReference", "Enter your authority's case reference for the child.",
             limit: 50)
-        var flags: Set<NeedFlag> = []
-        for flag in self.flags ?? [] {
-            if let parsed = NeedFlag(rawValue: flag) {
-                flags.insert(parsed)
-            } else {
-                errors.append(
-                    InputError(field: "flags", message: "'\(flag)' is not one of the listed needs and risks."))
+        func codes<Code: RawRepresentable & Hashable>(_ values: [String]?, _ field: String, _ list: String)
+            -> Set<Code> where Code.RawValue == String
+        {
+            var parsed: Set<Code> = []
+            for value in values ?? [] {
+                if let code = Code(rawValue: value) {
+                    parsed.insert(code)
+                } else {
+                    errors.append(InputError(field: field, message: "'\(value)' is not one of the listed \(list)."))
+                }
             }
+            return parsed
         }
+        let flags: Set<NeedFlag> = codes(self.flags, "flags", "needs and risks")
+        let roomNeeds: Set<RoomFeature> = codes(self.roomNeeds, "roomNeeds", "room features")
         let legalBasis: LegalBasis? =
             (self.legalBasis ?? "").isEmpty
             ? .statutory(for: authority.country) : code(self.legalBasis, "legalBasis", "Select the legal basis.")
@@ -115,8 +123,7 @@ public struct ReferralForm: Codable, Sendable, Equatable {
             givenName: givenName, familyName: familyName, dateOfBirth: birth, age: age, sex: sex,
             localAuthorityReference: reference, flags: flags, legalBasis: legalBasis,
             courtOrder: CourtOrder(status: orderStatus, startsOn: starts, endsOn: ends, isRenewal: isRenewal),
-            urgency: urgency,
-            dateNeeded: needed, summary: summary)
+            urgency: urgency, dateNeeded: needed, roomNeeds: roomNeeds, summary: summary)
     }
 }
 
@@ -133,5 +140,6 @@ public struct ValidReferral: Sendable, Equatable {
     public var courtOrder: CourtOrder
     public var urgency: Urgency
     public var dateNeeded: CalendarDate
+    public var roomNeeds: Set<RoomFeature>
     public var summary: String
 }

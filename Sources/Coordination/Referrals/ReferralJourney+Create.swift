@@ -33,7 +33,7 @@ extension ReferralJourney {
                 reference: try await store.nextReferralReference(year: CalendarDate(containing: instant).year),
                 childID: childID, localAuthorityCode: code, ageAtReferral: valid.age, legalBasis: valid.legalBasis,
                 courtOrder: valid.courtOrder, urgency: valid.urgency, dateNeeded: valid.dateNeeded,
-                summary: valid.summary,
+                roomNeeds: valid.roomNeeds, summary: valid.summary,
                 createdAt: instant)
             if known == nil {
                 try await store.save(children: [child], identities: [identity])

@@ -39,7 +39,8 @@ extension ReferralJourney {
                 ])
             }
             let instant = now()
-            let answer = try await validatedAnswer(form, home: home, at: instant, in: store)
+            let answer = try await validatedAnswer(
+                form, home: home, roomNeeds: context.referral.roomNeeds, at: instant, in: store)
             let response = HomeResponse(
                 id: UUID(), referralID: referralID, homeID: home.id, answer: answer, respondedAt: instant)
             var referral = context.referral
@@ -51,9 +52,9 @@ extension ReferralJourney {
         }
     }
 
-    private func validatedAnswer(_ form: ResponseForm, home: SecureHome, at instant: Date, in store: Store) async throws
-        -> HomeAnswer
-    {
+    private func validatedAnswer(
+        _ form: ResponseForm, home: SecureHome, roomNeeds: Set<RoomFeature>, at instant: Date, in store: Store
+    ) async throws -> HomeAnswer {
         switch form.answer {
         case "offer":
             guard let bedID = form.bedID, let bed = try await store.bed(id: bedID), bed.homeID == home.id else {
@@ -62,6 +63,17 @@ extension ReferralJourney {
             guard bed.kind.takesWelfarePlacements else {
                 throw InputErrors([
                     InputError(field: "bedID", message: "\(bed.label) is contracted to the Youth Custody Service.")
+                ])
+            }
+            let rooms = try await store.profile(ofHome: home.id)?.rooms[bed.id] ?? []
+            guard roomNeeds.isSubset(of: rooms) else {
+                let missing = roomNeeds.subtracting(rooms).sorted().map(\.name).joined(separator: ", ")
+                throw InputErrors([
+                    InputError(
+                        field: "bedID",
+                        message:
+                            "The child needs a room with: \(missing). Your home's profile does not record that for \(bed.label): choose another bed, or add it to the profile."
+                    )
                 ])
             }
             guard try await store.lockBedStatus(bed.id, at: instant) == .vacant else {

@@ -12,12 +12,17 @@ public enum HomeRanking {
         public var flags: Set<NeedFlag>
         /// The centroid of the child's home authority.
         public var homeArea: Coordinate
+        /// What the child's room must have.
+        public var roomNeeds: Set<RoomFeature>
 
-        public init(sex: Sex, age: Int, flags: Set<NeedFlag>, homeArea: Coordinate) {
+        public init(
+            sex: Sex, age: Int, flags: Set<NeedFlag>, homeArea: Coordinate, roomNeeds: Set<RoomFeature> = []
+        ) {
             self.sex = sex
             self.age = age
             self.flags = flags
             self.homeArea = homeArea
+            self.roomNeeds = roomNeeds
         }
     }
 
@@ -73,6 +78,7 @@ public enum HomeRanking {
         case ageOutsideRegistration = "age-outside-registration"
         case onlyJusticeBedsVacant = "only-justice-beds-vacant"
         case noVacantBed = "no-vacant-bed"
+        case noRoomForNeeds = "no-room-for-needs"
         case statedExclusion = "stated-exclusion"
         case authorityExclusion = "authority-exclusion"
 
@@ -82,6 +88,7 @@ public enum HomeRanking {
             case .ageOutsideRegistration: "Not registered for the child's age"
             case .onlyJusticeBedsVacant: "Its only vacant beds are contracted to the Youth Custody Service"
             case .noVacantBed: "No vacant bed on the date needed"
+            case .noRoomForNeeds: "No vacant bed in a room with what the child needs"
             case .statedExclusion: "The home says it cannot take this child"
             case .authorityExclusion: "The child's authority does not use this home"
             }
@@ -230,12 +237,22 @@ public enum HomeRanking {
             reasons.append(.noVacantBed)
         } else if !vacant.contains(where: \.kind.takesWelfarePlacements) {
             reasons.append(.onlyJusticeBedsVacant)
+        } else if !child.roomNeeds.isEmpty,
+            !vacant.contains(where: { $0.kind.takesWelfarePlacements && roomMeets(child.roomNeeds, $0, facts) })
+        {
+            reasons.append(.noRoomForNeeds)
         }
         if let profile = facts.profile, !profile.statements(against: child.flags, age: child.age).isEmpty {
             reasons.append(.statedExclusion)
         }
         if facts.authorityExclusion != nil { reasons.append(.authorityExclusion) }
         return reasons
+    }
+
+    /// Whether a bed's room has everything the child needs; a home that has not described its
+    /// rooms has none that can be counted on.
+    public static func roomMeets(_ needs: Set<RoomFeature>, _ bed: Bed, _ facts: HomeFacts) -> Bool {
+        needs.isSubset(of: facts.profile?.rooms[bed.id] ?? [])
     }
 
     static func roomFeatures(of facts: HomeFacts) -> Set<RoomFeature> {

@@ -15,6 +15,9 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
     public var courtOrder: CourtOrder
     public var urgency: Urgency
     public var dateNeeded: CalendarDate
+    /// What the child's room must have (a step-free room for a child who uses a wheelchair):
+    /// a home without a vacant bed in such a room cannot take the child.
+    public var roomNeeds: Set<RoomFeature>
     public var summary: String
     public var state: ReferralState
     public var createdAt: Date
@@ -36,7 +39,8 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
     public init(
         id: UUID, reference: String, childID: UUID, localAuthorityCode: String, ageAtReferral: Int,
         legalBasis: LegalBasis, courtOrder: CourtOrder, urgency: Urgency, dateNeeded: CalendarDate,
-        summary: String, state: ReferralState = .draft, createdAt: Date, submittedAt: Date? = nil,
+        roomNeeds: Set<RoomFeature> = [], summary: String, state: ReferralState = .draft, createdAt: Date,
+        submittedAt: Date? = nil,
         closedAt: Date? = nil, alternative: AlternativeAccommodation? = nil, withdrawalReason: String? = nil,
         unplacedLocation: String? = nil, ministerialApprovalOn: CalendarDate? = nil,
         ministerialApprovalRecordedBy: UUID? = nil, escalatedAt: Date? = nil
@@ -50,6 +54,7 @@ public struct Referral: Hashable, Codable, Sendable, Identifiable {
         self.courtOrder = courtOrder
         self.urgency = urgency
         self.dateNeeded = dateNeeded
+        self.roomNeeds = roomNeeds
         self.summary = summary
         self.state = state
         self.createdAt = createdAt

@@ -20,5 +20,6 @@ extension Migrations {
         add(AddCapacityOverDates(), to: .secureplace)
         add(AddMatchingProfiles(), to: .secureplace)
         add(AddCirculationWaves(), to: .secureplace)
+        add(AddReferralRoomNeeds(), to: .secureplace)
     }
 }

@@ -28,6 +28,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
     @OptionalField(key: "escalated_at") var escalatedAt: Date?
     @OptionalField(key: "order_is_renewal") var orderIsRenewal: Bool?
     @OptionalField(key: "ministerial_approval_recorded_by") var ministerialApprovalRecordedBy: UUID?
+    @OptionalField(key: "room_needs") var roomNeeds: String?
 
     init() {}
 
@@ -55,6 +56,8 @@ final class ReferralRecord: Model, @unchecked Sendable {
         escalatedAt = referral.escalatedAt
         orderIsRenewal = referral.courtOrder.isRenewal
         ministerialApprovalRecordedBy = referral.ministerialApprovalRecordedBy
+        roomNeeds =
+            referral.roomNeeds.isEmpty ? nil : referral.roomNeeds.sorted().map(\.rawValue).joined(separator: ",")
     }
 
     /// Copies every changeable field from a referral onto this stored row.
@@ -78,6 +81,7 @@ final class ReferralRecord: Model, @unchecked Sendable {
         escalatedAt = fresh.escalatedAt
         orderIsRenewal = fresh.orderIsRenewal
         ministerialApprovalRecordedBy = fresh.ministerialApprovalRecordedBy
+        roomNeeds = fresh.roomNeeds
     }
 
     func value() throws -> Referral {
@@ -89,6 +93,10 @@ final class ReferralRecord: Model, @unchecked Sendable {
                 startsOn: try decodeDay(orderStartsOn), endsOn: try decodeDay(orderEndsOn),
                 isRenewal: orderIsRenewal ?? false),
             urgency: try decodeCode(Urgency.self, urgency, list: "urgency"), dateNeeded: try decodeDay(dateNeeded)!,
+            roomNeeds: Set(
+                try (roomNeeds ?? "").split(separator: ",").map {
+                    try decodeCode(RoomFeature.self, String($0), list: "room feature")
+                }),
             summary: summary, state: try decodeCode(ReferralState.self, state, list: "referral state"),
             createdAt: createdAt, submittedAt: submittedAt, closedAt: closedAt,
             alternative: try alternative.map { try decodeCode(AlternativeAccommodation.self, $0, list: "alternative") },

@@ -69,6 +69,7 @@ struct ReferralDTO: Content {
     var orderIsRenewal: Bool
     var urgency: Urgency
     var dateNeeded: String
+    var roomNeeds: [RoomFeature]
     var summary: String
     var createdAt: Date
     var submittedAt: Date?
@@ -109,6 +110,7 @@ struct ReferralDTO: Content {
         orderIsRenewal = referral.courtOrder.isRenewal
         urgency = referral.urgency
         dateNeeded = referral.dateNeeded.iso
+        roomNeeds = referral.roomNeeds.sorted()
         summary = referral.summary
         createdAt = referral.createdAt
         submittedAt = referral.submittedAt

@@ -58,6 +58,7 @@ struct ReferralFormPage: Encodable {
     var messages: [String: String]
     var sexes: [Choice]
     var flags: [Choice]
+    var roomNeeds: [Choice]
     var orderStatuses: [Choice]
     var urgencies: [Choice]
     var legalBases: [Choice]
@@ -70,6 +71,9 @@ struct ReferralFormPage: Encodable {
         sexes = Sex.allCases.map { Choice(value: $0.rawValue, label: $0.name, selected: values.sex == $0.rawValue) }
         flags = NeedFlag.allCases.map {
             Choice(value: $0.code, label: $0.name, selected: values.flags?.contains($0.code) == true)
+        }
+        roomNeeds = RoomFeature.allCases.map {
+            Choice(value: $0.rawValue, label: $0.name, selected: values.roomNeeds?.contains($0.rawValue) == true)
         }
         orderStatuses = CourtOrderStatus.allCases.map {
             Choice(value: $0.code, label: $0.name, selected: values.orderStatus == $0.code)

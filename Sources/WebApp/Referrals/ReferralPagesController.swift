@@ -208,6 +208,10 @@ struct ReferralPagesController: RouteCollection {
             .init(key: "Pseudonym", value: view.child.pseudonym), .init(key: "Sex", value: view.child.sex.name),
             .init(key: "Age on the date needed", value: "\(referral.ageAtReferral)"),
             .init(key: "Needs and risks", value: view.child.flags.sorted().map(\.name).joined(separator: "; ")),
+            .init(
+                key: "Room needs",
+                value: referral.roomNeeds.isEmpty
+                    ? "None" : referral.roomNeeds.sorted().map(\.name).joined(separator: "; ")),
         ]
         if let identity = view.identity {
             child.insert(
