@@ -5,7 +5,7 @@ import Testing
 @Suite("The homes that declined each waiting child")
 struct DeclinedHomesTests {
     @Test func eachChildsListHoldsItsOwnHomesAndIsReusedWhenTheChildLeaves() {
-        let declined = DeclinedHomes()
+        var declined = DeclinedHomes()
         var first = -1
         var second = -1
         for home in [3, 7, 11] { declined.add(home, to: &first) }

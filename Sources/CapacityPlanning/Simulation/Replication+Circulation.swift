@@ -101,7 +101,7 @@ extension Replication {
         let offerProbability = compiled.offerProbability
         let distance = compiled.distance
         let homeCount = compiled.homeCount
-        let declined = declined
+        let declinedSoFar = declined
         let chosen = allocator.assign(children: children.count, beds: beds.count) { row, column in
             let child = children[row]
             let home = beds[column] / 3
@@ -109,7 +109,7 @@ extension Replication {
             let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
             guard bedClass == ownClass || bedClass == Self.flexibleClass else { return nil }
             let acceptance = offerProbability[home * ChildProfile.count + child.profile]
-            guard acceptance > 0, !declined.contains(home, from: child.declinedHead) else { return nil }
+            guard acceptance > 0, !declinedSoFar.contains(home, from: child.declinedHead) else { return nil }
             return RoundPairFacts(acceptance: acceptance, kilometres: distance[child.origin * homeCount + home])
         }
         var placed: [Int] = []

@@ -51,7 +51,7 @@ struct Replication {
     private var nextArrivalTimes: [Double]
     private var earliestRegion = 0
     let allocator: (any AllocationRoundSolver)?
-    let declined = DeclinedHomes()
+    var declined = DeclinedHomes()
     let circulation: CirculationPolicy
     /// Read on every departure, so kept apart from the policy.
     private let broadcasts: Bool
