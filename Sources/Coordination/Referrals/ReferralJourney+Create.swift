@@ -15,7 +15,22 @@ extension ReferralJourney {
         }
         let instant = now()
         let valid = try form.validated(for: authority, today: CalendarDate(containing: instant))
-        return try await store.transaction { store in
+        // Two instances numbering referrals at the same moment can pick the same number; the
+        // database refuses the second, which then takes the next.
+        for attempt in 1... {
+            do {
+                return try await save(valid, for: code, by: principal, at: instant)
+            } catch  where attempt < 5 && Store.isUniqueViolation(error) {
+                continue
+            }
+        }
+        preconditionFailure("unreachable")
+    }
+
+    private func save(_ valid: ValidReferral, for code: String, by principal: Principal, at instant: Date) async throws
+        -> Referral
+    {
+        try await store.transaction { store in
             let known = try await store.child(
                 ofAuthority: code, localAuthorityReference: valid.localAuthorityReference,
                 dateOfBirth: valid.dateOfBirth)

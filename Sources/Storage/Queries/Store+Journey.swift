@@ -53,11 +53,20 @@ extension Store {
     }
 
     /// The next human reference for a year, such as R-2026-00412.
+    /// One more than the year's highest number so far. Not a count of the year's referrals: a
+    /// year whose numbers do not start at 1 (as the demo's, numbered across years) would
+    /// otherwise be given a number already taken.
     public func nextReferralReference(year: Int) async throws -> String {
         let prefix = String(format: "R-%04d-", year)
-        let count = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
-            .filter(\.$reference < prefix + "~").count()
-        return prefix + String(format: "%05d", count + 1)
+        let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
+            .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
+        let number = highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
+        return prefix + String(format: "%05d", number + 1)
+    }
+
+    /// Whether an error is the database refusing a second row with the same unique value.
+    public static func isUniqueViolation(_ error: any Error) -> Bool {
+        (error as? any DatabaseError)?.isConstraintFailure == true
     }
 
     public func child(id: UUID) async throws -> Child? {
