@@ -176,11 +176,15 @@ struct PlanningPagesController: RouteCollection {
     }
 
     @Sendable func csv(request: Request) async throws -> Response {
-        guard
-            let text = try await request.planning.csv(of: try request.uuidParameter("runID"), by: try request.principal)
-        else { throw Abort(.notFound, reason: "The run has not finished, so there is no plan to download yet.") }
-        let isComparison = text.contains("group,policy,")
-        return .csvDownload(text, filename: isComparison ? "circulation-compared.csv" : "capacity-plan.csv")
+        let id = try request.uuidParameter("runID")
+        let principal = try request.principal
+        guard let text = try await request.planning.csv(of: id, by: principal) else {
+            throw Abort(.notFound, reason: "The run has not finished, so there is no plan to download yet.")
+        }
+        // The run's question names the file, not a guess from the text's columns.
+        let question = try await request.planning.run(id, by: principal).request.question
+        return .csvDownload(
+            text, filename: question == .circulation ? "circulation-compared.csv" : "capacity-plan.csv")
     }
 
     static func reportView(_ report: PlanningReport) -> ReportView {
