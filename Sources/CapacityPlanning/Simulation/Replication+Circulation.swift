@@ -42,28 +42,30 @@ extension Replication {
         waveScratch.removeAll(keepingCapacity: true)
         // Homes are scanned past the full ones, several per wave in a busy system: the ranked
         // list and the free beds are read through buffers so the loop does no reference counting.
-        let found: (home: Int, bedClass: Int)? = compiled.rankedHomes.withUnsafeBufferPointer { ranked in
-            freeBeds.withUnsafeBufferPointer { free in
+        let found: (home: Int, bedClass: Int, kilometres: Float)? = compiled.rankedHomes.withUnsafeBufferPointer {
+            ranked in
+            vacancies.withUnsafeBufferPointer { vacancies in
                 let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
+                let wanted = Self.classesTaking(ownClass)
                 var position = compiled.rankedStart[key]
                 let end = compiled.rankedEnd[key]
                 while position < end, sent < size {
-                    let home = ranked[position]
+                    let entry = ranked[position]
+                    let home = Int(entry.home)
                     position += 1
-                    let bedClass =
-                        free[home * 3 + ownClass] > 0
-                        ? ownClass : free[home * 3 + Self.flexibleClass] > 0 ? Self.flexibleClass : -1
-                    guard bedClass >= 0 else { continue }
+                    let flags = vacancies[home]
+                    guard flags & wanted != 0 else { continue }
+                    let bedClass = flags & 1 << ownClass != 0 ? ownClass : Self.flexibleClass
                     if declinedHead >= 0, declined.contains(home, from: declinedHead) { continue }
                     sent += 1
-                    if wouldOffer(home: home, child: child) { return (home, bedClass) }
+                    if wouldOffer(home: home, child: child) { return (home, bedClass, entry.kilometres) }
                     waveScratch.append(home)
                 }
                 return nil
             }
         }
         guard let found else { return false }
-        place(child, home: found.home, bedClass: found.bedClass, at: time)
+        place(child, home: found.home, bedClass: found.bedClass, kilometres: found.kilometres, at: time)
         return true
     }
 
@@ -108,16 +110,18 @@ extension Replication {
             let bedClass = beds[column] % 3
             let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
             guard bedClass == ownClass || bedClass == Self.flexibleClass else { return nil }
-            let acceptance = offerProbability[home * ChildProfile.count + child.profile]
+            let acceptance = offerProbability[child.profile * homeCount + home]
             guard acceptance > 0, !declinedSoFar.contains(home, from: child.declinedHead) else { return nil }
-            return RoundPairFacts(acceptance: acceptance, kilometres: distance[child.origin * homeCount + home])
+            return RoundPairFacts(acceptance: acceptance, kilometres: Double(distance[child.origin * homeCount + home]))
         }
         var placed: [Int] = []
         for (row, column) in chosen.enumerated() {
             guard let column else { continue }
             let home = beds[column] / 3
             if wouldOffer(home: home, child: children[row]) {
-                place(children[row], home: home, bedClass: beds[column] % 3, at: time)
+                place(
+                    children[row], home: home, bedClass: beds[column] % 3,
+                    kilometres: kilometres(from: children[row], to: home), at: time)
                 placed.append(row)
                 declined.release(children[row].declinedHead)
             } else {

@@ -36,6 +36,9 @@ struct Replication {
     private var generator: SeededRandomNumberGenerator
     let events: EventQueue
     var freeBeds: [Int]
+    /// Per home, bit `c` set while bed class `c` has a free bed: what a scan past full homes
+    /// reads, a byte a home, so the whole country sits in a few cache lines.
+    var vacancies: [UInt8]
     /// Children waiting for an offer, oldest first; short, so it is searched linearly.
     var waitingQueue: [WaitingChild] = []
     var childrenWhoHaveWaited = 0
@@ -45,6 +48,8 @@ struct Replication {
     let measureUntil: Double
     private let welfareStay: StayDistribution
     private let justiceStay: StayDistribution
+    private let welfareStayMedian: Double
+    private let justiceStayMedian: Double
     let maximumWaitDays: Double
     private let distanceThreshold: Double
     private let exponential = ExponentialSampler()
@@ -76,6 +81,11 @@ struct Replication {
         generator = SeededRandomNumberGenerator(seed: Self.mix(seed, UInt64(replication)))
         events = EventQueue(capacity: compiled.bedsByClass.reduce(0, +) + compiled.regionCount + 16)
         freeBeds = compiled.bedsByClass
+        vacancies = (0..<compiled.homeCount).map { home in
+            (0..<3).reduce(UInt8(0)) { flags, bedClass in
+                compiled.bedsByClass[home * 3 + bedClass] > 0 ? flags | 1 << bedClass : flags
+            }
+        }
         tally = ReplicationTally(regions: compiled.regionCount, homes: compiled.homeCount)
         counters = TallyCounters(regions: compiled.regionCount, homes: compiled.homeCount)
         nextArrivalTimes = Array(repeating: .infinity, count: max(compiled.regionCount, 1))
@@ -83,6 +93,8 @@ struct Replication {
         measureUntil = compiled.model.warmUpDays + compiled.model.measuredDays
         welfareStay = compiled.model.welfareStay
         justiceStay = compiled.model.justiceStay
+        welfareStayMedian = welfareStay.logNormalMedian
+        justiceStayMedian = justiceStay.logNormalMedian
         maximumWaitDays = compiled.model.maximumWaitDays
         distanceThreshold = compiled.model.distanceThresholdKilometres
     }
@@ -151,10 +163,10 @@ struct Replication {
             from: compiled.profileCumulativeWeight,
             in: compiled.profileStart[region]..<compiled.profileStart[region + 1])
         let profile = compiled.profileIndex[profileSlot]
-        let route: PlacementRoute = profile >= ChildProfile.count / 2 ? .justice : .welfare
+        let route: PlacementRoute = profile >= profileCount / 2 ? .justice : .welfare
         var child = WaitingChild(
             key: generator.next(), region: region, origin: origin, profile: profile, route: route, arrival: time,
-            stay: drawStay(route == .welfare ? welfareStay : justiceStay),
+            stay: drawStay(for: route),
             counted: time >= measureFrom)
         if child.counted {
             counters.arrivalsByRegion[region] += 1
@@ -176,26 +188,28 @@ struct Replication {
         let ownClass = child.route == .welfare ? Self.welfareClass : Self.justiceClass
         var asked = child.homesAsked
         // Read through buffers, as in a wave, so the scan past full homes does no reference counting.
-        let found: (home: Int, bedClass: Int)? = compiled.homesByDistance.withUnsafeBufferPointer { order in
-            freeBeds.withUnsafeBufferPointer { free in
-                let row = child.origin * homeCount
-                var rank = 0
-                while rank < homeCount, asked < reach {
-                    let home = order[row + rank]
-                    rank += 1
-                    let bedClass =
-                        free[home * 3 + ownClass] > 0
-                        ? ownClass : free[home * 3 + Self.flexibleClass] > 0 ? Self.flexibleClass : -1
-                    guard bedClass >= 0 else { continue }
-                    asked += 1
-                    if wouldOffer(home: home, child: child) { return (home, bedClass) }
+        let found: (home: Int, bedClass: Int, kilometres: Float)? = compiled.homesByDistance
+            .withUnsafeBufferPointer { order in
+                vacancies.withUnsafeBufferPointer { vacancies in
+                    let row = child.origin * homeCount
+                    let wanted = Self.classesTaking(ownClass)
+                    var rank = 0
+                    while rank < homeCount, asked < reach {
+                        let entry = order[row + rank]
+                        let home = Int(entry.home)
+                        rank += 1
+                        let flags = vacancies[home]
+                        guard flags & wanted != 0 else { continue }
+                        let bedClass = flags & 1 << ownClass != 0 ? ownClass : Self.flexibleClass
+                        asked += 1
+                        if wouldOffer(home: home, child: child) { return (home, bedClass, entry.kilometres) }
+                    }
+                    return nil
                 }
-                return nil
             }
-        }
         child.homesAsked = asked
         if let found {
-            place(child, home: found.home, bedClass: found.bedClass, at: time)
+            place(child, home: found.home, bedClass: found.bedClass, kilometres: found.kilometres, at: time)
             return
         }
         guard maximumWaitDays > 0 else { return }
@@ -210,9 +224,17 @@ struct Replication {
         events.schedule(.waitEnds, subject: child.id, at: time + maximumWaitDays)
     }
 
-    private mutating func drawStay(_ distribution: StayDistribution) -> Double {
-        if case .exponential(let mean) = distribution { return mean * exponential.next(using: &generator) }
-        return distribution.draw(using: &generator)
+    private mutating func drawStay(for route: PlacementRoute) -> Double {
+        let distribution = route == .welfare ? welfareStay : justiceStay
+        switch distribution {
+        case .exponential(let mean): return mean * exponential.next(using: &generator)
+        case .logNormal(_, let sigma):
+            // The same draw as `StayDistribution.draw`, with the median worked out once: it
+            // costs an `exp` that was a tenth of an arrival's work.
+            let median = route == .welfare ? welfareStayMedian : justiceStayMedian
+            return generator.nextLogNormal(median: median, sigma: sigma)
+        case .empirical: return distribution.draw(using: &generator)
+        }
     }
 
     private mutating func draw(from cumulative: [Double], in range: Range<Int>) -> Int {
@@ -224,6 +246,10 @@ struct Replication {
 
     // MARK: Beds
 
+    /// The vacancy bits of the bed classes a child of `ownClass` may have: their own and flexible.
+    @inline(__always)
+    static func classesTaking(_ ownClass: Int) -> UInt8 { 1 << ownClass | 1 << flexibleClass }
+
     func vacantClass(at home: Int, for route: PlacementRoute) -> Int? {
         let own = route == .welfare ? Self.welfareClass : Self.justiceClass
         if freeBeds[home * 3 + own] > 0 { return own }
@@ -231,26 +257,33 @@ struct Replication {
         return nil
     }
 
+    func kilometres(from child: WaitingChild, to home: Int) -> Float {
+        compiled.distance[child.origin * compiled.homeCount + home]
+    }
+
     /// Whether this home would offer to this child: fixed per (child, home) pair by hashing,
     /// so asking twice gives the same answer and the answer does not depend on the order of
     /// questions.
     func wouldOffer(home: Int, child: WaitingChild) -> Bool {
-        let probability = compiled.offerProbability[home * profileCount + child.profile]
+        let probability = compiled.offerProbability[child.profile * compiled.homeCount + home]
         if probability >= 1 { return true }
         if probability <= 0 { return false }
         var hasher = SeededRandomNumberGenerator(seed: child.key ^ (UInt64(home) &* 0x9E37_79B9_7F4A_7C15))
         return hasher.nextUnitInterval() < probability
     }
 
-    mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, at time: Double) {
+    /// Places a child; `kilometres` is the home's distance from the child's origin, which the
+    /// caller has at hand (see `CompiledModel.RankedHome`).
+    mutating func place(_ child: WaitingChild, home: Int, bedClass: Int, kilometres: Float, at time: Double) {
         let slot = home * 3 + bedClass
         freeBeds[slot] -= 1
+        if freeBeds[slot] == 0 { vacancies[home] &= ~(1 << bedClass) }
         // The stay's departure is known now, so its share of the measured period is too.
         let occupiedDays = min(time + child.stay, measureUntil) - max(time, measureFrom)
         if occupiedDays > 0 { counters.occupiedBedDaysByHome[home] += occupiedDays }
         events.schedule(.departure, subject: slot, at: time + child.stay)
         guard child.counted else { return }
-        let distance = compiled.distance[child.origin * compiled.homeCount + home]
+        let distance = Double(kilometres)
         counters.placedByRegion[child.region] += 1
         counters.placedByProfile[child.profile] += 1
         tally.totalWaitDays += time - child.arrival
@@ -265,6 +298,7 @@ struct Replication {
     private mutating func depart(bedSlot: Int, at time: Double) {
         let home = bedSlot / 3
         freeBeds[bedSlot] += 1
+        vacancies[home] |= 1 << (bedSlot % 3)
         // Under waves and rounds the freed bed waits for the next wave or round.
         guard broadcasts, !waitingQueue.isEmpty else { return }
         // A bed that frees up is offered around the children still waiting, oldest first,
@@ -275,7 +309,7 @@ struct Replication {
             waitingQueue[position].homesAsked += 1
             if wouldOffer(home: home, child: child) {
                 waitingQueue.remove(at: position)
-                place(child, home: home, bedClass: bedClass, at: time)
+                place(child, home: home, bedClass: bedClass, kilometres: kilometres(from: child, to: home), at: time)
                 return
             }
         }

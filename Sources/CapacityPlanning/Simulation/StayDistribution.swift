@@ -22,12 +22,18 @@ public enum StayDistribution: Hashable, Codable, Sendable {
         .logNormal(meanDays: medianDays * exp(sigma * sigma / 2), sigma: sigma)
     }
 
+    /// For a lognormal, its median; zero for the other shapes.
+    var logNormalMedian: Double {
+        guard case .logNormal(let mean, let sigma) = self else { return 0 }
+        return mean * exp(-sigma * sigma / 2)
+    }
+
     func draw(using generator: inout some RandomNumberGenerator) -> Double {
         switch self {
         case .exponential(let mean):
             return generator.nextExponential(mean: mean)
-        case .logNormal(let mean, let sigma):
-            return generator.nextLogNormal(median: mean * exp(-sigma * sigma / 2), sigma: sigma)
+        case .logNormal(_, let sigma):
+            return generator.nextLogNormal(median: logNormalMedian, sigma: sigma)
         case .empirical(let days):
             guard !days.isEmpty else { return 0 }
             return days[Int(generator.nextUnitInterval() * Double(days.count))]
