@@ -53,6 +53,7 @@ struct Replication {
     let maximumWaitDays: Double
     private let distanceThreshold: Double
     private let exponential = ExponentialSampler()
+    private let normal = NormalSampler()
     private var nextArrivalTimes: [Double]
     private var earliestRegion = 0
     let allocator: (any AllocationRoundSolver)?
@@ -229,10 +230,10 @@ struct Replication {
         switch distribution {
         case .exponential(let mean): return mean * exponential.next(using: &generator)
         case .logNormal(_, let sigma):
-            // The same draw as `StayDistribution.draw`, with the median worked out once: it
-            // costs an `exp` that was a tenth of an arrival's work.
+            // The lognormal of `StayDistribution.draw`, with the median worked out once (an
+            // `exp` that was a tenth of an arrival's work) and the normal from the ziggurat.
             let median = route == .welfare ? welfareStayMedian : justiceStayMedian
-            return generator.nextLogNormal(median: median, sigma: sigma)
+            return median * exp(sigma * normal.next(using: &generator))
         case .empirical: return distribution.draw(using: &generator)
         }
     }
