@@ -5,31 +5,10 @@ import Foundation
 /// of a logarithm. The layer index and the position within it come from different bits of
 /// one 64-bit draw, which avoids the correlation of the original 32-bit version.
 struct ExponentialSampler: Sendable {
-    private var accept = [UInt32](repeating: 0, count: 256)
-    private var width = [Double](repeating: 0, count: 256)
-    private var height = [Double](repeating: 0, count: 256)
+    private let layers = ZigguratLayers(
+        count: 256, scale: 4_294_967_296.0, rightEdge: Self.rightEdge, area: 3.949_659_822_581_572e-3,
+        density: { exp(-$0) }, inverse: { -log($0) })
     private static let rightEdge = 7.697_117_470_131_487
-
-    init() {
-        let scale = 4_294_967_296.0
-        let area = 3.949_659_822_581_572e-3
-        var edge = Self.rightEdge
-        var previous = edge
-        let q = area / exp(-edge)
-        accept[0] = UInt32((edge / q) * scale)
-        accept[1] = 0
-        width[0] = q / scale
-        width[255] = edge / scale
-        height[0] = 1
-        height[255] = exp(-edge)
-        for layer in stride(from: 254, through: 1, by: -1) {
-            edge = -log(area / edge + exp(-edge))
-            accept[layer + 1] = UInt32((edge / previous) * scale)
-            previous = edge
-            height[layer] = exp(-edge)
-            width[layer] = edge / scale
-        }
-    }
 
     /// A draw with mean 1.
     func next(using generator: inout some RandomNumberGenerator) -> Double {
@@ -37,9 +16,10 @@ struct ExponentialSampler: Sendable {
             let bits = generator.next()
             let layer = Int(bits & 255)
             let position = UInt32(truncatingIfNeeded: bits >> 32)
-            let x = Double(position) * width[layer]
-            if position < accept[layer] { return x }
+            let x = Double(position) * layers.width[layer]
+            if position < layers.accept[layer] { return x }
             if layer == 0 { return Self.rightEdge - log(generator.nextUnitInterval()) }
+            let height = layers.height
             if height[layer] + generator.nextUnitInterval() * (height[layer - 1] - height[layer]) < exp(-x) {
                 return x
             }

@@ -8,31 +8,10 @@ import SecurePlaceCore
 /// `ExponentialSampler`, the layer and the signed position come from different bits of one
 /// 64-bit draw.
 struct NormalSampler: Sendable {
-    private var accept = [UInt32](repeating: 0, count: 128)
-    private var width = [Double](repeating: 0, count: 128)
-    private var height = [Double](repeating: 0, count: 128)
+    private let layers = ZigguratLayers(
+        count: 128, scale: 2_147_483_648.0, rightEdge: Self.rightEdge, area: 9.912_563_035_262_17e-3,
+        density: { exp(-0.5 * $0 * $0) }, inverse: { (-2 * log($0)).squareRoot() })
     private static let rightEdge = 3.442_619_855_899
-
-    init() {
-        let scale = 2_147_483_648.0
-        let area = 9.912_563_035_262_17e-3
-        var edge = Self.rightEdge
-        var previous = edge
-        let q = area / exp(-0.5 * edge * edge)
-        accept[0] = UInt32((edge / q) * scale)
-        accept[1] = 0
-        width[0] = q / scale
-        width[127] = edge / scale
-        height[0] = 1
-        height[127] = exp(-0.5 * edge * edge)
-        for layer in stride(from: 126, through: 1, by: -1) {
-            edge = (-2 * log(area / edge + exp(-0.5 * edge * edge))).squareRoot()
-            accept[layer + 1] = UInt32((edge / previous) * scale)
-            previous = edge
-            height[layer] = exp(-0.5 * edge * edge)
-            width[layer] = edge / scale
-        }
-    }
 
     /// A draw with mean 0 and standard deviation 1.
     func next(using generator: inout some RandomNumberGenerator) -> Double {
@@ -40,8 +19,8 @@ struct NormalSampler: Sendable {
             let bits = generator.next()
             let layer = Int(bits & 127)
             let position = Int32(truncatingIfNeeded: bits >> 32)
-            let x = Double(position) * width[layer]
-            if position.magnitude < accept[layer] { return x }
+            let x = Double(position) * layers.width[layer]
+            if position.magnitude < layers.accept[layer] { return x }
             if layer == 0 {
                 // The tail beyond the last edge, by Marsaglia's method for a normal's tail.
                 var beyond: Double
@@ -52,6 +31,7 @@ struct NormalSampler: Sendable {
                 } while check + check < beyond * beyond
                 return position > 0 ? Self.rightEdge + beyond : -Self.rightEdge - beyond
             }
+            let height = layers.height
             if height[layer] + generator.nextUnitInterval() * (height[layer - 1] - height[layer])
                 < exp(-0.5 * x * x)
             {
