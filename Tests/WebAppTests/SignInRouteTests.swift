@@ -116,22 +116,56 @@ struct SignInRouteTests {
     @Test("after five wrong passwords the account is locked, even for the right one", arguments: TestDatabase.all)
     func lockout(database: TestDatabase) async throws {
         try await withApp(database) { app in
-            func attempt(_ password: String) async throws -> HTTPStatus {
-                var status = HTTPStatus.ok
+            func attempt(_ password: String) async throws -> (status: HTTPStatus, retryAfter: Int?, type: String?) {
+                var answer: (HTTPStatus, Int?, String?) = (.ok, nil, nil)
                 try await app.testing().test(
                     .POST, "/api/v1/sessions",
                     beforeRequest: {
                         try $0.content.encode(["email": "analyst@secureplace.example", "password": password])
                     }
-                ) { status = $0.status }
-                return status
+                ) {
+                    answer = (
+                        $0.status, $0.headers.first(name: "Retry-After").flatMap(Int.init),
+                        $0.headers.contentType?.description
+                    )
+                }
+                return answer
             }
             for _ in 1...5 {
-                let status = try await attempt("wrong-password")
-                #expect(status == .unauthorized)
+                let answer = try await attempt("wrong-password")
+                #expect(answer.status == .unauthorized)
             }
             let afterLock = try await attempt(DemoDataset.password)
-            #expect(afterLock == .tooManyRequests)
+            #expect(afterLock.status == .tooManyRequests)
+            #expect(afterLock.type == "application/problem+json")
+            // The lock lasts fifteen minutes from the fifth failure, and the client is told so.
+            #expect((1...15 * 60).contains(afterLock.retryAfter ?? 0))
+        }
+    }
+
+    @Test("a locked account's sign-in form answers 429 with Retry-After and the message beside the password")
+    func lockoutInForm() async throws {
+        try await withApp(.sqlite) { app in
+            func attempt(_ password: String) async throws -> TestingHTTPResponse? {
+                let (formToken, signInCookie) = try await app.signInFormTokens()
+                var answer: TestingHTTPResponse?
+                try await app.testing().test(
+                    .POST, "/sign-in",
+                    beforeRequest: { request in
+                        request.headers.cookie = ["secureplace-sign-in-csrf": .init(string: signInCookie)]
+                        try request.content.encode(
+                            ["email": "analyst@secureplace.example", "password": password, "csrfToken": formToken],
+                            as: .urlEncodedForm)
+                    }
+                ) { answer = $0 }
+                return answer
+            }
+            for _ in 1...5 { _ = try await attempt("wrong-password") }
+            let locked = try #require(try await attempt(DemoDataset.password))
+            #expect(locked.status == .tooManyRequests)
+            #expect((1...15 * 60).contains(locked.headers.first(name: "Retry-After").flatMap(Int.init) ?? 0))
+            #expect(locked.body.string.contains("id=\"password-error\""))
+            #expect(locked.body.string.contains("Too many failed attempts."))
         }
     }
 

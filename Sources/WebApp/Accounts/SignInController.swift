@@ -63,8 +63,13 @@ struct SignInController: RouteCollection {
                 string: "", expires: Date(timeIntervalSince1970: 0), path: "/")
             return response
         } catch let error as SignInError {
-            return try await render(
+            let response = try await render(
                 request, email: email, next: next, errors: [.init(field: "password", message: error.description)])
+            if case .locked(let until) = error {
+                response.status = .tooManyRequests
+                response.headers.add(contentsOf: Self.retryAfter(until, request))
+            }
+            return response
         }
     }
 
@@ -112,7 +117,8 @@ struct SignInController: RouteCollection {
         } catch let error as SignInError {
             switch error {
             case .wrongEmailOrPassword: throw Abort(.unauthorized, reason: error.description)
-            case .locked: throw Abort(.tooManyRequests, reason: error.description)
+            case .locked(let until):
+                throw Abort(.tooManyRequests, headers: Self.retryAfter(until, request), reason: error.description)
             }
         }
     }
@@ -152,6 +158,11 @@ struct SignInController: RouteCollection {
     static func safeNext(_ next: String?) -> String {
         guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return "/" }
         return next
+    }
+
+    /// Seconds until a locked sign-in may be tried again, so a client need not guess.
+    static func retryAfter(_ until: Date, _ request: Request) -> HTTPHeaders {
+        ["Retry-After": String(max(1, Int(until.timeIntervalSince(request.now).rounded(.up))))]
     }
 
     static func address(of request: Request) -> String {

@@ -30,4 +30,8 @@ public struct AppSettings: Sendable {
     }
 
     public var passwords: BcryptPasswordHasher { BcryptPasswordHasher(cost: bcryptCost) }
+
+    /// The largest request body the service reads. The longest field, a referral's notes, is
+    /// 4,000 characters: up to 48 KB as a form, each four-byte character percent-encoded.
+    public static let maximumBodySize = "64kb"
 }

@@ -14,8 +14,13 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.http.server.configuration.hostname = settings.hostname
     app.http.server.configuration.port = settings.port
 
+    // Bodies are collected up to this size; a larger one is refused with 413 before any
+    // handler reads it.
+    app.routes.defaultMaxBodySize = ByteCount(stringLiteral: AppSettings.maximumBodySize)
+
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
+    app.middleware.use(SecurityHeadersMiddleware())
     app.middleware.use(ProblemMiddleware(environment: app.environment))
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))
     app.middleware.use(AuthenticationMiddleware())
