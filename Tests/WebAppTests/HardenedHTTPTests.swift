@@ -56,4 +56,48 @@ struct HardenedHTTPTests {
             #expect(fits == .unauthorized)
         }
     }
+
+    /// Proxies and servers log addresses, so nothing about a child or a person may travel in
+    /// one: every query parameter the API declares, and every field of a page's GET form, is
+    /// one of these filters, dates and page numbers.
+    @Test("no address carries personal data: query parameters and GET forms hold only filters")
+    func noPersonalDataInAddresses() throws {
+        let allowed: Set = ["date", "from", "to", "page", "state", "status", "role", "queue", "wave"]
+        let resources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appending(path: "Sources/WebApp/Resources")
+        let document =
+            try JSONSerialization.jsonObject(
+                with: Data(contentsOf: resources.appending(path: "openapi.json"))) as? [String: Any]
+        let shared = (document?["components"] as? [String: Any])?["parameters"] as? [String: [String: Any]] ?? [:]
+        var queryNames: Set<String> = []
+        for case let operations as [String: Any] in (document?["paths"] as? [String: Any] ?? [:]).values {
+            for case let operation as [String: Any] in operations.values {
+                for case var parameter as [String: Any] in operation["parameters"] as? [Any] ?? [] {
+                    if let reference = parameter["$ref"] as? String {
+                        parameter = shared[String(reference.split(separator: "/").last ?? "")] ?? [:]
+                    }
+                    if parameter["in"] as? String == "query", let name = parameter["name"] as? String {
+                        queryNames.insert(name)
+                    }
+                }
+            }
+        }
+        #expect(!queryNames.isEmpty)
+        #expect(queryNames.isSubset(of: allowed), "query parameters \(queryNames.subtracting(allowed).sorted())")
+
+        let views = resources.appending(path: "Views")
+        var formsRead = 0
+        for file in try FileManager.default.contentsOfDirectory(atPath: views.path()) where file.hasSuffix(".leaf") {
+            let template = try String(contentsOf: views.appending(path: file), encoding: .utf8)
+            for form in template.components(separatedBy: "<form").dropFirst()
+            where form.prefix(while: { $0 != ">" }).lowercased().contains("method=\"get\"") {
+                formsRead += 1
+                let body = form.components(separatedBy: "</form>").first ?? form
+                let names = body.components(separatedBy: "name=\"").dropFirst()
+                    .map { String($0.prefix(while: { $0 != "\"" })) }
+                #expect(Set(names).isSubset(of: allowed), "\(file): \(names)")
+            }
+        }
+        #expect(formsRead >= 4, "the bed board's date, and the referral, notification and account filters")
+    }
 }
