@@ -41,7 +41,7 @@ public struct ManageBeds: Sendable {
                 ])
             }
             input.startsOn = today
-            guard try await store.lockBedStatus(bedID, at: instant) == .vacant else {
+            guard try await store.lockBedStatus(bedID) == .vacant else {
                 throw InputErrors([InputError(field: "reason", message: "Only a vacant bed can be closed.")])
             }
             // A planned outage starting today becomes this one.
@@ -142,7 +142,7 @@ public struct ManageBeds: Sendable {
             outage.revisions.append(.init(at: instant, by: principal.userID, change: changes.joined(separator: "; ")))
             try await store.save(outage: outage)
             if outage.covers(today, today: today),
-                case .closed = try await store.lockBedStatus(outage.bedID, at: instant)
+                case .closed = try await store.lockBedStatus(outage.bedID)
             {
                 try await store.changeStatus(ofBed: outage.bedID, to: .closed(outage.reason), at: instant)
             }
@@ -159,7 +159,7 @@ public struct ManageBeds: Sendable {
         try await store.transaction { store in
             _ = try await home(forBed: bedID, by: principal, in: store)
             let instant = now()
-            guard case .closed = try await store.lockBedStatus(bedID, at: instant) else {
+            guard case .closed = try await store.lockBedStatus(bedID) else {
                 throw InputErrors([InputError(field: "bed", message: "Only a closed bed can be reopened.")])
             }
             let today = CalendarDate(containing: instant)

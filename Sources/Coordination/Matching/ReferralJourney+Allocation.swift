@@ -132,7 +132,7 @@ extension ReferralJourney {
                         (referralID, bedID, "\(reference) is now \(context.referral.state.name.lowercased())."))
                     continue
                 }
-                guard try await store.lockBedStatus(bedID, at: instant) == .vacant, bedsTaken.insert(bedID).inserted
+                guard try await store.lockBedStatus(bedID) == .vacant, bedsTaken.insert(bedID).inserted
                 else {
                     stale.append((referralID, bedID, "\(bed.label) proposed for \(reference) is no longer vacant."))
                     continue

@@ -31,7 +31,7 @@ extension ReferralJourney {
                 try await checkLawful(
                     referral, admissionOn: max(availableFrom, CalendarDate(containing: instant)), in: store)
             }
-            guard try await store.lockBedStatus(bedID, at: instant) == .vacant else { throw BedUnavailable() }
+            guard try await store.lockBedStatus(bedID) == .vacant else { throw BedUnavailable() }
             try await apply(.acceptOffer, to: &referral, by: principal, in: store)
             try await store.changeStatus(ofBed: bedID, to: .reserved, at: instant)
             for other in context.responses where other.id != offer.id && other.offerStatus == .open {

@@ -41,7 +41,7 @@ extension ReferralJourney {
                 ])
             }
             let instant = now()
-            if try await store.lockBedStatus(bedID, at: instant) == .reserved {
+            if try await store.lockBedStatus(bedID) == .reserved {
                 let released: BedStatus =
                     reasons.contains(.bedClosedStaffing)
                     ? .closed(.staffing) : reasons.contains(.bedClosedRepair) ? .closed(.repair) : .vacant

@@ -66,7 +66,7 @@ extension ReferralJourney {
         for response in context.responses where response.offerStatus == .open || response.offerStatus == .accepted {
             try await store.setOfferStatus(.released, ofResponse: response.id)
             if freeing, response.offerStatus == .accepted, case .offer(let bedID, _) = response.answer,
-                try await store.lockBedStatus(bedID, at: now()) == .reserved
+                try await store.lockBedStatus(bedID) == .reserved
             {
                 try await store.changeStatus(ofBed: bedID, to: .vacant, at: now())
             }

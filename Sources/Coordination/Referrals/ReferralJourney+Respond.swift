@@ -76,7 +76,7 @@ extension ReferralJourney {
                     )
                 ])
             }
-            guard try await store.lockBedStatus(bed.id, at: instant) == .vacant else {
+            guard try await store.lockBedStatus(bed.id) == .vacant else {
                 throw InputErrors([InputError(field: "bedID", message: "\(bed.label) is not vacant.")])
             }
             let today = CalendarDate(containing: instant)

@@ -67,11 +67,15 @@ extension Store {
     public func changeStatus(ofBed bedID: UUID, to status: BedStatus, at instant: Date) async throws {
         let current = try await BedStatusIntervalRecord.query(on: database)
             .filter(\.$bedID == bedID).filter(\.$endsAt == nil).all()
+        // A caller that waited for the bed's lock read its clock before the change it waited
+        // for; the new status starts no earlier than the one it ends, so the history stays in
+        // order.
+        let from = current.map(\.startsAt).reduce(instant, max)
         for interval in current {
-            interval.endsAt = instant
+            interval.endsAt = from
             try await interval.save(on: database)
         }
-        try await BedStatusIntervalRecord(BedStatusInterval(bedID: bedID, status: status, from: instant))
+        try await BedStatusIntervalRecord(BedStatusInterval(bedID: bedID, status: status, from: from))
             .create(on: database)
     }
 

@@ -119,17 +119,21 @@ extension Store {
         try await record.save(on: database)
     }
 
-    /// The status a bed is in at `instant`, after taking the bed's row lock for the rest of
-    /// the transaction: two transactions changing the same bed queue here, so a bed can never
-    /// be held twice.
-    public func lockBedStatus(_ bedID: UUID, at instant: Date) async throws -> BedStatus? {
+    /// The bed's status now, read after taking the bed's row lock for the rest of the
+    /// transaction: two transactions changing the same bed queue here, so a bed can never be
+    /// held twice.
+    ///
+    /// "Now" is the bed's latest status, not its status at the caller's clock reading: that
+    /// reading is taken before the lock, so a transaction that waited for another (on this
+    /// instance or another one) holds an instant from before the other's change, and the
+    /// status at that instant is the one the other just ended.
+    public func lockBedStatus(_ bedID: UUID) async throws -> BedStatus? {
         try await (database as! any SQLDatabase).update(BedRecord.schema)
             .set(SQLIdentifier("label"), to: SQLIdentifier("label"))
             .where(SQLIdentifier("id"), .equal, SQLBind(bedID))
             .run()
         return try await BedStatusIntervalRecord.query(on: database).filter(\.$bedID == bedID)
-            .filter(\.$startsAt <= instant).group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > instant) }
-            .first()?.value().status
+            .filter(\.$endsAt == nil).sort(\.$startsAt, .descending).first()?.value().status
     }
 
     public func bed(id: UUID) async throws -> Bed? {
