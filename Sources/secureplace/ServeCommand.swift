@@ -31,6 +31,31 @@ struct ServeCommand: AsyncParsableCommand {
     @ArgumentParser.Option(help: "Port to listen on.")
     var port = 8080
 
+    @ArgumentParser.Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Apply pending migrations at start.",
+            discussion: """
+                With several instances on one database, run `secureplace migrate` once and start \
+                each with --no-migrate: it then refuses to start while migrations are pending.
+                """))
+    var migrate = true
+
+    @ArgumentParser.Option(
+        help:
+            "Seconds between runs of the background jobs (escalating overdue referrals, widening waves, refitting the acceptance model)."
+    )
+    var jobInterval = 60
+
+    func validate() throws {
+        guard (1...3600).contains(jobInterval) else {
+            throw ValidationError("--job-interval must be 1 to 3600 seconds.")
+        }
+        if demo && !migrate {
+            throw ValidationError("--demo builds a new database, so it cannot be used with --no-migrate.")
+        }
+    }
+
     func run() async throws {
         var url = try databaseOptions.url()
         if demo {
@@ -46,13 +71,23 @@ struct ServeCommand: AsyncParsableCommand {
             let users = try await withStandaloneDatabase(url) { try await $0.users() }
             print("\nDemo sign-in names (one for every role), all with the password \(DemoDataset.password):")
             for user in users { print("  \(user.email)  (\(user.role.name))") }
-        } else {
+        } else if migrate {
             _ = try await withStandaloneDatabase(url) { try await loadBundledReferenceDataIfMissing(into: $0) }
+        } else {
+            let pending = try await pendingMigrations(in: url)
+            guard pending.isEmpty else {
+                throw ValidationError(
+                    "The database \(url) has \(pending.count) migrations not yet applied (\(pending.joined(separator: ", "))). Run `secureplace migrate` once, then start the instances."
+                )
+            }
         }
         let shownHost = hostname == "127.0.0.1" || hostname == "0.0.0.0" ? "localhost" : hostname
         print(
             "\nSecurePlace is running at http://\(shownHost):\(port)\(demo ? " with synthetic demo data" : "") (database \(url)). Press Ctrl-C to stop."
         )
-        try await runServer(settings: AppSettings(database: url, hostname: hostname, port: port))
+        try await runServer(
+            settings: AppSettings(
+                database: url, hostname: hostname, port: port, migrateOnStart: migrate,
+                backgroundJobInterval: jobInterval))
     }
 }

@@ -5,6 +5,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import SQLKit
 
 extension DatabaseConfigurationFactory {
     /// The Fluent configuration for a database URL.
@@ -65,6 +66,26 @@ public final class StandaloneDatabase: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// The names of the migrations not yet applied; all of them when the database has never
+    /// been migrated. Reads only, so an instance that must not migrate can check before it
+    /// starts.
+    public func pendingMigrations() async throws -> [String] {
+        let migrations = Migrations()
+        migrations.addSecurePlaceMigrations()
+        let migrator = Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
+        do {
+            return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+        } catch {
+            // Either the database cannot be reached, or it has no migrations table yet and
+            // nothing has been applied.
+            guard let sql = database as? any SQLDatabase else { throw error }
+            _ = try await sql.raw("SELECT 1").all()
+            return secureplaceMigrations.map(\.name)
+        }
+    }
+
     public func shutdown() async {
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
@@ -87,6 +108,21 @@ public func withStandaloneDatabase<Result: Sendable>(
         let result = try await body(Store(standalone.database))
         await standalone.shutdown()
         return result
+    } catch {
+        await standalone.shutdown()
+        throw DatabaseProblem.wrappingDriverError(error, database: url)
+    }
+}
+
+/// The migrations a database still needs, without applying any.
+public func pendingMigrations(in url: DatabaseURL) async throws -> [String] {
+    var logger = Logger(label: "secureplace.storage")
+    logger.logLevel = .critical
+    let standalone = try StandaloneDatabase(url: url, logger: logger)
+    do {
+        let pending = try await standalone.pendingMigrations()
+        await standalone.shutdown()
+        return pending
     } catch {
         await standalone.shutdown()
         throw DatabaseProblem.wrappingDriverError(error, database: url)

@@ -12,13 +12,15 @@ public struct AppSettings: Sendable {
     public var now: @Sendable () -> Date
     /// Runs the periodic jobs (escalation); tests run them by hand instead.
     public var runsBackgroundJobs: Bool
+    /// Seconds between runs of the periodic jobs.
+    public var backgroundJobInterval: Int
     /// bcrypt cost for new passwords: 12 in service; tests lower it to stay fast.
     public var bcryptCost: Int
 
     public init(
         database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
         now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12,
-        runsBackgroundJobs: Bool = true
+        runsBackgroundJobs: Bool = true, backgroundJobInterval: Int = 60
     ) {
         self.database = database
         self.hostname = hostname
@@ -27,6 +29,7 @@ public struct AppSettings: Sendable {
         self.now = now
         self.bcryptCost = bcryptCost
         self.runsBackgroundJobs = runsBackgroundJobs
+        self.backgroundJobInterval = backgroundJobInterval
     }
 
     public var passwords: BcryptPasswordHasher { BcryptPasswordHasher(cost: bcryptCost) }

@@ -18,8 +18,9 @@ struct BackgroundJobs: LifecycleHandler {
 
     func didBootAsync(_ app: Application) async throws {
         let instance = instance
-        let scheduled = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(initialDelay: .seconds(5), delay: interval)
-        { _ in
+        let scheduled = app.eventLoopGroup.next().scheduleRepeatedAsyncTask(
+            initialDelay: min(.seconds(5), interval), delay: interval
+        ) { _ in
             app.eventLoopGroup.next().makeFutureWithTask {
                 do {
                     let now = app.storage[ClockKey.self] ?? { Date() }

@@ -44,7 +44,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.views.use(.leaf)
 
     app.storage[ClockKey.self] = settings.now
-    if settings.runsBackgroundJobs { app.lifecycle.use(BackgroundJobs()) }
+    if settings.runsBackgroundJobs {
+        app.lifecycle.use(BackgroundJobs(interval: .seconds(Int64(settings.backgroundJobInterval))))
+    }
     try app.register(collection: SignInController(passwords: settings.passwords))
     // Everything else needs someone signed in; what they may do is the access policy's call.
     let signedIn = app.grouped(RequireSignIn())
