@@ -98,6 +98,31 @@ struct JourneyRaceTests {
         }
     }
 
+    /// Every instance takes numbers from the same counter; reading the highest number and
+    /// adding one gave several referrals made at once the same number, and after five tries a 500.
+    @Test("twenty referrals made at once get twenty different references", arguments: TestDatabase.all)
+    func referencesAtOnce(database: TestDatabase) async throws {
+        try await withApp(database, demo: false) { app in
+            _ = try await SmallWorld.build(in: app)
+            let referrer = try await app.bearerHeaders(for: "referrer@manchester.example")
+            let answers = try await withThrowingTaskGroup(of: (HTTPStatus, String?).self) { group in
+                for index in 1...20 {
+                    group.addTask {
+                        let created = try await app.send(
+                            .POST, "/api/v1/referrals", as: referrer, body: SmallWorld.form(givenName: "Child \(index)")
+                        )
+                        return (created.status, created.json["reference"] as? String)
+                    }
+                }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(answers.map(\.0) == Array(repeating: .created, count: 20))
+            let references = answers.compactMap(\.1)
+            #expect(Set(references).count == 20, "\(references.sorted())")
+            #expect(references.min() == "R-2026-00001" && references.max() == "R-2026-00020", "numbers in a row")
+        }
+    }
+
     private func state(of id: String, in app: Application, as headers: HTTPHeaders) async throws -> String? {
         try await app.send(.GET, "/api/v1/referrals/\(id)", as: headers).json["state"] as? String
     }

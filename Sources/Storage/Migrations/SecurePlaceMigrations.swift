@@ -20,6 +20,7 @@ let secureplaceMigrations: [any Migration] = [
     AddMatchingProfiles(),
     AddCirculationWaves(),
     AddReferralRoomNeeds(),
+    AddReferenceCounters(),
 ]
 
 extension Migrations {

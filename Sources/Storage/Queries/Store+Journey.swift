@@ -53,15 +53,37 @@ extension Store {
     }
 
     /// The next human reference for a year, such as R-2026-00412.
-    /// One more than the year's highest number so far. Not a count of the year's referrals: a
-    /// year whose numbers do not start at 1 (as the demo's, numbered across years) would
-    /// otherwise be given a number already taken.
+    ///
+    /// Taken from the year's counter row, which the update locks until the transaction ends:
+    /// creators on every instance queue there, so two never read the same number. A year's
+    /// first number is one more than its highest so far, not a count of its referrals (the
+    /// demo numbers across years). Two transactions starting a year at once both insert the
+    /// counter; one is refused as a unique violation and its caller tries again.
     public func nextReferralReference(year: Int) async throws -> String {
         let prefix = String(format: "R-%04d-", year)
-        let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
-            .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
-        let number = highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
-        return prefix + String(format: "%05d", number + 1)
+        let series = "referral-\(year)"
+        let sql = database as! any SQLDatabase
+        try await sql.update("reference_counters")
+            .set(
+                SQLIdentifier("last_number"),
+                to: SQLBinaryExpression(SQLIdentifier("last_number"), .add, SQLLiteral.numeric("1"))
+            )
+            .where(SQLIdentifier("series"), .equal, SQLBind(series))
+            .run()
+        let taken = try await sql.select().column(SQLIdentifier("last_number")).from("reference_counters")
+            .where(SQLIdentifier("series"), .equal, SQLBind(series))
+            .first(decodingColumn: "last_number", as: Int.self)
+        let number: Int
+        if let taken {
+            number = taken
+        } else {
+            let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
+                .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
+            number = (highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+            try await sql.insert(into: "reference_counters").columns("series", "last_number")
+                .values(SQLBind(series), SQLBind(number)).run()
+        }
+        return prefix + String(format: "%05d", number)
     }
 
     /// Whether an error is the database refusing a second row with the same unique value.
