@@ -45,7 +45,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
 
     app.storage[ClockKey.self] = settings.now
     if settings.runsBackgroundJobs {
-        app.lifecycle.use(BackgroundJobs(interval: .seconds(Int64(settings.backgroundJobInterval))))
+        app.lifecycle.use(BackgroundJobs(interval: .seconds(settings.backgroundJobInterval)))
     }
     try app.register(collection: SignInController(passwords: settings.passwords))
     // Everything else needs someone signed in; what they may do is the access policy's call.
@@ -78,6 +78,10 @@ public func runServer(settings: AppSettings) async throws {
     do {
         try await configure(app, settings: settings)
         try await app.execute()
+        // Stopped by a signal. First stop taking requests and let those in flight finish
+        // (Vapor's own shutdown closes the server and the database in no fixed order, so a
+        // request could lose its database mid-transaction); then the jobs, then the database.
+        await app.server.shutdown()
         try await app.asyncShutdown()
     } catch {
         try? await app.asyncShutdown()
