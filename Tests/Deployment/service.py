@@ -60,6 +60,11 @@ class PostgresDatabase:
                                 check=True, capture_output=True, text=True).stdout
         return [line.split("\t") for line in output.splitlines() if line]
 
+    @staticmethod
+    def id_text(column):
+        """A UUID column as the upper-case text the audit trail names objects by."""
+        return f"upper({column}::text)"
+
     def drop(self):
         self.admin(f"DROP DATABASE IF EXISTS {self.name} WITH (FORCE)")
 
@@ -194,3 +199,34 @@ def referral_form(given_name, urgency="emergency"):
         "urgency": urgency, "dateNeeded": today.isoformat(),
         "summary": "Synthetic child for the deployment tests.",
     }
+
+
+class SQLiteDatabase:
+    """A SQLite file in a directory of its own."""
+
+    def __init__(self, directory):
+        self.path = os.path.join(directory, "secureplace.sqlite")
+        self.url = "sqlite:///" + self.path  # the path is absolute: four slashes in all
+
+    def query(self, statement):
+        import sqlite3
+        connection = sqlite3.connect(self.path, timeout=30)
+        try:
+            return [["" if value is None else str(value) for value in row]
+                    for row in connection.execute(statement).fetchall()]
+        finally:
+            connection.close()
+
+    @staticmethod
+    def id_text(column):
+        """A UUID column as the upper-case text the audit trail names objects by."""
+        return column
+
+    def drop(self):
+        pass
+
+
+def is_connection_error(error):
+    """The service was not there, or went away before it answered."""
+    return isinstance(error, (ConnectionError, http.client.RemoteDisconnected, http.client.IncompleteRead,
+                              socket.timeout, TimeoutError, OSError))
