@@ -43,6 +43,14 @@ extension ReferralJourney {
                 childID: childID, givenName: valid.givenName, familyName: valid.familyName,
                 dateOfBirth: valid.dateOfBirth,
                 localAuthorityReference: valid.localAuthorityReference)
+            if known == nil {
+                try await store.save(children: [child], identities: [identity])
+            } else {
+                try await store.update(child: child)
+                try await store.update(identity: identity)
+            }
+            // The number last: taking it queues this transaction behind any other creating a
+            // referral, until commit.
             let referral = Referral(
                 id: UUID(),
                 reference: try await store.nextReferralReference(year: CalendarDate(containing: instant).year),
@@ -50,12 +58,6 @@ extension ReferralJourney {
                 courtOrder: valid.courtOrder, urgency: valid.urgency, dateNeeded: valid.dateNeeded,
                 roomNeeds: valid.roomNeeds, summary: valid.summary,
                 createdAt: instant)
-            if known == nil {
-                try await store.save(children: [child], identities: [identity])
-            } else {
-                try await store.update(child: child)
-                try await store.update(identity: identity)
-            }
             try await store.save(referrals: [referral])
             if referral.courtOrder.status != .noneYet {
                 try await store.save(courtOrders: [

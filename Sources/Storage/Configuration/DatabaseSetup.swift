@@ -10,15 +10,19 @@ import SQLKit
 extension DatabaseConfigurationFactory {
     /// The Fluent configuration for a database URL.
     public static func secureplace(_ url: DatabaseURL) throws -> DatabaseConfigurationFactory {
+        // A request waits this long for a connection before it fails. Writes queue on row locks
+        // (a bed, the audit chain's head, the year's referral numbers), so a burst of them on a
+        // busy machine can hold every connection for seconds: better answered late than not.
+        let waitForConnection = TimeAmount.seconds(30)
         switch url {
         case .sqliteFile(let path):
-            return .sqlite(.file(path))
+            return .sqlite(.file(path), connectionPoolTimeout: waitForConnection)
         case .sqliteInMemory:
-            return .sqlite(.memory)
+            return .sqlite(.memory, connectionPoolTimeout: waitForConnection)
         case .postgres(let address):
             let configuration = try SQLPostgresConfiguration(url: address)
             return .postgres(
-                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(10))
+                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: waitForConnection)
         }
     }
 }

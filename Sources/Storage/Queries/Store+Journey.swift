@@ -52,36 +52,34 @@ extension Store {
         return (try page.map { try $0.value() }, total)
     }
 
-    /// The next human reference for a year, such as R-2026-00412.
+    /// The next human reference for a year, such as R-2026-00412: one more than the year's
+    /// highest so far (not a count of its referrals: the demo numbers across years, and
+    /// referrals may arrive by other paths).
     ///
-    /// Taken from the year's counter row, which the update locks until the transaction ends:
-    /// creators on every instance queue there, so two never read the same number. A year's
-    /// first number is one more than its highest so far, not a count of its referrals (the
-    /// demo numbers across years). Two transactions starting a year at once both insert the
-    /// counter; one is refused as a unique violation and its caller tries again.
+    /// The year's counter row is updated first, which locks it until the transaction ends:
+    /// creators on every instance queue there, so two never read the same highest number. Two
+    /// transactions starting a year at once both insert the counter; one is refused as a unique
+    /// violation and its caller tries again.
     public func nextReferralReference(year: Int) async throws -> String {
         let prefix = String(format: "R-%04d-", year)
         let series = "referral-\(year)"
         let sql = database as! any SQLDatabase
         try await sql.update("reference_counters")
-            .set(
-                SQLIdentifier("last_number"),
-                to: SQLBinaryExpression(SQLIdentifier("last_number"), .add, SQLLiteral.numeric("1"))
-            )
+            .set(SQLIdentifier("last_number"), to: SQLIdentifier("last_number"))
             .where(SQLIdentifier("series"), .equal, SQLBind(series))
             .run()
-        let taken = try await sql.select().column(SQLIdentifier("last_number")).from("reference_counters")
+        let counted = try await sql.select().column(SQLIdentifier("last_number")).from("reference_counters")
             .where(SQLIdentifier("series"), .equal, SQLBind(series))
             .first(decodingColumn: "last_number", as: Int.self)
-        let number: Int
-        if let taken {
-            number = taken
-        } else {
-            let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
-                .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
-            number = (highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0) + 1
+        let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
+            .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
+        let number = max(highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0, counted ?? 0) + 1
+        if counted == nil {
             try await sql.insert(into: "reference_counters").columns("series", "last_number")
                 .values(SQLBind(series), SQLBind(number)).run()
+        } else {
+            try await sql.update("reference_counters").set(SQLIdentifier("last_number"), to: SQLBind(number))
+                .where(SQLIdentifier("series"), .equal, SQLBind(series)).run()
         }
         return prefix + String(format: "%05d", number)
     }
