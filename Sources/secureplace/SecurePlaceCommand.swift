@@ -18,6 +18,8 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             OrganisationsCommand.self,
             UsersCommand.self,
             AuditCommand.self,
+            BackupCommand.self,
+            RestoreCommand.self,
             PlanCommand.self,
             LinkCommand.self,
             MatchingCommand.self,

@@ -81,6 +81,10 @@ struct ServeCommand: AsyncParsableCommand {
                 )
             }
         }
+        // Held until the process ends: `secureplace restore` refuses a database a service has open.
+        var fileLock: DatabaseFileLock?
+        if case .sqliteFile(let path) = url { fileLock = try DatabaseFileLock(path: path, exclusive: false) }
+        defer { fileLock?.release() }
         let shownHost = hostname == "127.0.0.1" || hostname == "0.0.0.0" ? "localhost" : hostname
         print(
             "\nSecurePlace is running at http://\(shownHost):\(port)\(demo ? " with synthetic demo data" : "") (database \(url)). Press Ctrl-C to stop."

@@ -17,7 +17,8 @@ import urllib.parse
 
 BINARY = os.environ.get("SECUREPLACE_BINARY", ".build/debug/secureplace")
 POSTGRES_ADMIN_URL = os.environ.get("SECUREPLACE_TEST_POSTGRES_URL")
-PSQL = os.path.join(os.environ.get("SECUREPLACE_POSTGRES_BIN", "/usr/bin"), "psql")
+POSTGRES_BIN = os.environ.get("SECUREPLACE_POSTGRES_BIN", "/usr/bin")
+PSQL = os.path.join(POSTGRES_BIN, "psql")
 DEMO_PASSWORD = "synthetic-demo"
 
 
