@@ -15,11 +15,15 @@ extension ReferralJourney {
         }
         let instant = now()
         let valid = try form.validated(for: authority, today: CalendarDate(containing: instant))
-        // Two instances numbering referrals at the same moment can pick the same number; the
-        // database refuses the second, which then takes the next.
+        // Two creators starting a year's numbers at once, or a child's first two referrals made
+        // at once: the database refuses the second, which then tries again.
         for attempt in 1... {
             do {
-                return try await save(valid, for: code, by: principal, at: instant)
+                // Taken in a short transaction of its own, committed before the one that saves
+                // the referral (see the store); on SQLite it queues for the write lock.
+                let year = CalendarDate(containing: instant).year
+                let reference = try await store.transaction { try await $0.takeReferralReference(year: year) }
+                return try await save(valid, reference: reference, for: code, by: principal, at: instant)
             } catch  where attempt < 5 && Store.isUniqueViolation(error) {
                 continue
             }
@@ -27,7 +31,9 @@ extension ReferralJourney {
         preconditionFailure("unreachable")
     }
 
-    private func save(_ valid: ValidReferral, for code: String, by principal: Principal, at instant: Date) async throws
+    private func save(
+        _ valid: ValidReferral, reference: String, for code: String, by principal: Principal, at instant: Date
+    ) async throws
         -> Referral
     {
         try await store.transaction { store in
@@ -49,11 +55,8 @@ extension ReferralJourney {
                 try await store.update(child: child)
                 try await store.update(identity: identity)
             }
-            // The number last: taking it queues this transaction behind any other creating a
-            // referral, until commit.
             let referral = Referral(
-                id: UUID(),
-                reference: try await store.nextReferralReference(year: CalendarDate(containing: instant).year),
+                id: UUID(), reference: reference,
                 childID: childID, localAuthorityCode: code, ageAtReferral: valid.age, legalBasis: valid.legalBasis,
                 courtOrder: valid.courtOrder, urgency: valid.urgency, dateNeeded: valid.dateNeeded,
                 roomNeeds: valid.roomNeeds, summary: valid.summary,

@@ -52,34 +52,35 @@ extension Store {
         return (try page.map { try $0.value() }, total)
     }
 
-    /// The next human reference for a year, such as R-2026-00412: one more than the year's
-    /// highest so far (not a count of its referrals: the demo numbers across years, and
-    /// referrals may arrive by other paths).
+    /// Takes the next human reference for a year, such as R-2026-00412: one more than the
+    /// highest the service has given or holds (not a count of the year's referrals: the demo
+    /// numbers across years, and referrals may arrive by other paths).
     ///
-    /// The year's counter row is updated first, which locks it until the transaction ends:
-    /// creators on every instance queue there, so two never read the same highest number. Two
-    /// transactions starting a year at once both insert the counter; one is refused as a unique
-    /// violation and its caller tries again.
-    public func nextReferralReference(year: Int) async throws -> String {
+    /// Run in a short transaction of its own, before the one that saves the referral: the
+    /// counter's row is locked only until that commits, so creators on every instance never
+    /// read the same number and never queue behind each other's whole transaction. A number
+    /// taken by a creation that then fails is not given again (references may skip, never
+    /// repeat). Two creators starting a year at once both insert the counter; one is refused as
+    /// a unique violation and its caller tries again.
+    public func takeReferralReference(year: Int) async throws -> String {
         let prefix = String(format: "R-%04d-", year)
         let series = "referral-\(year)"
-        let sql = database as! any SQLDatabase
-        try await sql.update("reference_counters")
-            .set(SQLIdentifier("last_number"), to: SQLIdentifier("last_number"))
-            .where(SQLIdentifier("series"), .equal, SQLBind(series))
-            .run()
-        let counted = try await sql.select().column(SQLIdentifier("last_number")).from("reference_counters")
-            .where(SQLIdentifier("series"), .equal, SQLBind(series))
-            .first(decodingColumn: "last_number", as: Int.self)
-        let highest = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
+        let highestReference = try await ReferralRecord.query(on: database).filter(\.$reference >= prefix)
             .filter(\.$reference < prefix + "~").sort(\.$reference, .descending).first()?.reference
-        let number = max(highest.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0, counted ?? 0) + 1
-        if counted == nil {
+        let highest = highestReference.flatMap { Int($0.dropFirst(prefix.count)) } ?? 0
+        let sql = database as! any SQLDatabase
+        let taken = try await sql.update("reference_counters")
+            .set(
+                SQLIdentifier("last_number"),
+                to: SQLRaw("CASE WHEN last_number > \(highest) THEN last_number + 1 ELSE \(highest + 1) END")
+            )
+            .where(SQLIdentifier("series"), .equal, SQLBind(series))
+            .returning(SQLIdentifier("last_number"))
+            .first(decodingColumn: "last_number", as: Int.self)
+        let number = taken ?? highest + 1
+        if taken == nil {
             try await sql.insert(into: "reference_counters").columns("series", "last_number")
                 .values(SQLBind(series), SQLBind(number)).run()
-        } else {
-            try await sql.update("reference_counters").set(SQLIdentifier("last_number"), to: SQLBind(number))
-                .where(SQLIdentifier("series"), .equal, SQLBind(series)).run()
         }
         return prefix + String(format: "%05d", number)
     }
