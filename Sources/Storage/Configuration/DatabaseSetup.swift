@@ -61,11 +61,7 @@ public final class StandaloneDatabase: Sendable {
 
     /// Applies every migration not yet applied.
     public func migrate() async throws {
-        let migrations = Migrations()
-        migrations.addSecurePlaceMigrations()
-        let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
+        let migrator = makeMigrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }
@@ -74,13 +70,8 @@ public final class StandaloneDatabase: Sendable {
     /// been migrated. Reads only, so an instance that must not migrate can check before it
     /// starts.
     public func pendingMigrations() async throws -> [String] {
-        let migrations = Migrations()
-        migrations.addSecurePlaceMigrations()
-        let migrator = Migrator(
-            databases: databases, migrations: migrations, logger: logger,
-            on: MultiThreadedEventLoopGroup.singleton.any())
         do {
-            return try await migrator.previewPrepareBatch().get().map { $0.0.name }
+            return try await makeMigrator().previewPrepareBatch().get().map { $0.0.name }
         } catch {
             // Either the database cannot be reached, or it has no migrations table yet and
             // nothing has been applied.
@@ -88,6 +79,14 @@ public final class StandaloneDatabase: Sendable {
             _ = try await sql.raw("SELECT 1").all()
             return secureplaceMigrations.map(\.name)
         }
+    }
+
+    private func makeMigrator() -> Migrator {
+        let migrations = Migrations()
+        migrations.addSecurePlaceMigrations()
+        return Migrator(
+            databases: databases, migrations: migrations, logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
     }
 
     public func shutdown() async {
@@ -102,31 +101,29 @@ public final class StandaloneDatabase: Sendable {
 public func withStandaloneDatabase<Result: Sendable>(
     _ url: DatabaseURL, migrate: Bool = true, _ body: (Store) async throws -> Result
 ) async throws -> Result {
+    try await withStandalone(url) { standalone in
+        if migrate { try await standalone.migrate() }
+        return try await body(Store(standalone.database))
+    }
+}
+
+/// The migrations a database still needs, without applying any.
+public func pendingMigrations(in url: DatabaseURL) async throws -> [String] {
+    try await withStandalone(url) { try await $0.pendingMigrations() }
+}
+
+private func withStandalone<Result: Sendable>(
+    _ url: DatabaseURL, _ body: (StandaloneDatabase) async throws -> Result
+) async throws -> Result {
     // Failures are reported once, by the caller, as one line; the drivers' own logging would
     // repeat them with internals.
     var logger = Logger(label: "secureplace.storage")
     logger.logLevel = .critical
     let standalone = try StandaloneDatabase(url: url, logger: logger)
     do {
-        if migrate { try await standalone.migrate() }
-        let result = try await body(Store(standalone.database))
+        let result = try await body(standalone)
         await standalone.shutdown()
         return result
-    } catch {
-        await standalone.shutdown()
-        throw DatabaseProblem.wrappingDriverError(error, database: url)
-    }
-}
-
-/// The migrations a database still needs, without applying any.
-public func pendingMigrations(in url: DatabaseURL) async throws -> [String] {
-    var logger = Logger(label: "secureplace.storage")
-    logger.logLevel = .critical
-    let standalone = try StandaloneDatabase(url: url, logger: logger)
-    do {
-        let pending = try await standalone.pendingMigrations()
-        await standalone.shutdown()
-        return pending
     } catch {
         await standalone.shutdown()
         throw DatabaseProblem.wrappingDriverError(error, database: url)
