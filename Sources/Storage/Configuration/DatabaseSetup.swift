@@ -98,6 +98,7 @@ public final class StandaloneDatabase: Sendable {
 /// Opens a database, applies migrations (unless told not to), runs `body` and shuts the
 /// connections down whatever happens. A driver failure comes out as a `DatabaseProblem`:
 /// one line naming the database and what is wrong.
+@discardableResult
 public func withStandaloneDatabase<Result: Sendable>(
     _ url: DatabaseURL, migrate: Bool = true, _ body: (Store) async throws -> Result
 ) async throws -> Result {

@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SecurePlaceCore
 
 extension Store {
@@ -16,7 +17,8 @@ extension Store {
     }
 
     public func homes() async throws -> [SecureHome] {
-        try await HomeRecord.query(on: database).sort(\.$name).all().map { try $0.value() }
+        try await select(HomeRecord.columns, from: HomeRecord.schema).orderBy("name").all()
+            .map { try HomeRecord(row: $0).value() }
     }
 
     public func home(id: UUID) async throws -> SecureHome? {
@@ -28,21 +30,22 @@ extension Store {
     }
 
     public func beds(ofHome homeID: UUID? = nil) async throws -> [Bed] {
-        var query = BedRecord.query(on: database)
-        if let homeID { query = query.filter(\.$homeID == homeID) }
-        return try await query.sort(\.$label).all().map { try $0.value() }
+        var query = select(BedRecord.columns, from: BedRecord.schema)
+        if let homeID { query = query.where("home_id", .equal, homeID) }
+        return try await query.orderBy("label").all().map { try BedRecord(row: $0).value() }
     }
 
     /// The status interval of every bed (or of one home's beds) in force at `instant`.
     public func bedStatusIntervals(at instant: Date, ofHome homeID: UUID? = nil) async throws -> [BedStatusInterval] {
-        var query = BedStatusIntervalRecord.query(on: database)
-            .filter(\.$startsAt <= instant)
-            .group(.or) { $0.filter(\.$endsAt == nil).filter(\.$endsAt > instant) }
+        var query = select(BedStatusIntervalRecord.columns, from: BedStatusIntervalRecord.schema)
+            .where("starts_at", .lessThanOrEqual, instant)
+            .where { $0.where("ends_at", .is, SQLLiteral.null).orWhere("ends_at", .greaterThan, instant) }
         if let homeID {
-            let bedIDs = try await BedRecord.query(on: database).filter(\.$homeID == homeID).all(\.$id)
-            query = query.filter(\.$bedID ~~ bedIDs)
+            query = query.where(
+                "bed_id", .in,
+                SQLSubquery.select { $0.column("id").from(BedRecord.schema).where("home_id", .equal, homeID) })
         }
-        return try await query.all().map { try $0.value() }
+        return try await query.all().map { try BedStatusIntervalRecord(row: $0).value() }
     }
 
     /// Every status interval of every bed that overlaps the period from `start` to `end`.
