@@ -90,7 +90,7 @@ extension Application {
             beforeRequest: { request in if let body { try request.content.encode(body, as: .json) } },
             afterResponse: { response in
                 let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body))
-                result = (response.status, object as? [String: Any] ?? [:], object as? [[String: Any]] ?? [])
+                result = (response.status, object as? [String: Any] ?? [:], Self.listed(in: object))
             })
         return result
     }
@@ -110,8 +110,13 @@ extension Application {
             },
             afterResponse: { response in
                 let object = try? JSONSerialization.jsonObject(with: Data(buffer: response.body))
-                result = (response.status, object as? [String: Any] ?? [:], object as? [[String: Any]] ?? [])
+                result = (response.status, object as? [String: Any] ?? [:], Self.listed(in: object))
             })
         return result
+    }
+
+    /// The entries of a JSON list: the array itself, or a page's `items`.
+    static func listed(in object: Any?) -> [[String: Any]] {
+        object as? [[String: Any]] ?? (object as? [String: Any])?["items"] as? [[String: Any]] ?? []
     }
 }

@@ -31,3 +31,42 @@ extension Request {
     /// The `page` of the query string: the first when it is missing or not a whole number.
     var pageNumber: Int { PageNumber.clamped((try? query.get(Int.self, at: "page")) ?? 1) }
 }
+
+extension Request {
+    /// The `page` of an API query string. A program sent it, so anything but a whole number
+    /// from 1 to `PageNumber.largest` is a 400 naming the field, where a page for people
+    /// quietly shows the first.
+    func apiPageNumber() throws -> Int {
+        guard let text = query[String.self, at: "page"] else { return 1 }
+        guard let page = Int(text), (1...PageNumber.largest).contains(page) else {
+            throw FieldValidationError(
+                field: "page", message: "Enter a page number from 1 to \(PageNumber.largest), such as 2.")
+        }
+        return page
+    }
+}
+
+/// One page of an API list, with where it is in the whole: the shape of every list that can
+/// grow (referrals, notifications, follow-ups).
+struct APIPage<Item: Content>: Content {
+    var items: [Item]
+    var page: Int
+    var pageSize: Int
+    var total: Int
+
+    init(items: [Item], page: Int, pageSize: Int, total: Int) {
+        self.items = items
+        self.page = page
+        self.pageSize = pageSize
+        self.total = total
+    }
+
+    /// The page of a list that is already in memory.
+    init(slicing all: [Item], page: Int, pageSize: Int = Paging.pageSize) {
+        let start = min(all.count, PageNumber.offset(ofPage: page, size: pageSize))
+        items = Array(all[start..<min(all.count, start + pageSize)])
+        self.page = page
+        self.pageSize = pageSize
+        total = all.count
+    }
+}

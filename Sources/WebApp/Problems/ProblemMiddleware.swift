@@ -35,6 +35,9 @@ struct ProblemMiddleware: AsyncMiddleware {
             let view = try await request.view.render("error", page)
             let response = try await view.encodeResponse(for: request)
             response.status = HTTPResponseStatus(statusCode: problem.status)
+            for (name, value) in (error as? any AbortError)?.headers ?? [:] where name.lowercased() != "content-type" {
+                response.headers.replaceOrAdd(name: name, value: value)
+            }
             return response
         }
     }

@@ -28,12 +28,7 @@ struct ReferralSummaryDTO: Content {
     }
 }
 
-struct ReferralPageDTO: Content {
-    var items: [ReferralSummaryDTO]
-    var page: Int
-    var pageSize: Int
-    var total: Int
-}
+typealias ReferralPageDTO = APIPage<ReferralSummaryDTO>
 
 /// One referral as its viewer may see it (schema Referral in openapi.json).
 struct ReferralDTO: Content {

@@ -38,8 +38,9 @@ struct ReferralsAPIController: RouteCollection {
         api.post("follow-ups", ":followUpID", use: recordFollowUp)
     }
 
-    @Sendable func followUps(request: Request) async throws -> [FollowUp] {
-        try await request.journey.followUps(by: try request.principal)
+    @Sendable func followUps(request: Request) async throws -> APIPage<FollowUp> {
+        let page = try request.apiPageNumber()
+        return APIPage(slicing: try await request.journey.followUps(by: try request.principal), page: page)
     }
 
     @Sendable func recordFollowUp(request: Request) async throws -> FollowUp {
@@ -49,8 +50,8 @@ struct ReferralsAPIController: RouteCollection {
     }
 
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {
-        let page = request.pageNumber
-        let pageSize = 25
+        let page = try request.apiPageNumber()
+        let pageSize = Paging.pageSize
         let result = try await request.journey.list(
             by: try request.principal, state: try? request.query.get(String.self, at: "state"), page: page,
             pageSize: pageSize)
@@ -165,8 +166,9 @@ struct ReferralsAPIController: RouteCollection {
                 by: try request.principal))
     }
 
-    @Sendable func notifications(request: Request) async throws -> [RegulatorNotification] {
-        try await request.journey.notifications(by: try request.principal)
+    @Sendable func notifications(request: Request) async throws -> APIPage<RegulatorNotification> {
+        let page = try request.apiPageNumber()
+        return APIPage(slicing: try await request.journey.notifications(by: try request.principal), page: page)
     }
 }
 
