@@ -77,4 +77,23 @@ struct APIConventionTests {
             }
         }
     }
+
+    @Test(
+        "the document's list of alternatives to a secure bed is the domain's, so a client offers only codes the service takes"
+    )
+    func alternativesInTheDocument() async throws {
+        try await withApp(.sqlite) { app in
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/openapi.json") {
+                document = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any] ?? [:]
+            }
+            let paths = document["paths"] as? [String: [String: Any]]
+            let operation = paths?["/api/v1/referrals/{referralID}/close-unplaced"]?["post"] as? [String: Any]
+            let body =
+                ((operation?["requestBody"] as? [String: Any])?["content"] as? [String: [String: Any]])?[
+                    "application/json"]?["schema"] as? [String: Any]
+            let alternative = (body?["properties"] as? [String: [String: Any]])?["alternative"]
+            #expect(alternative?["enum"] as? [String] == AlternativeAccommodation.allCases.map(\.rawValue))
+        }
+    }
 }

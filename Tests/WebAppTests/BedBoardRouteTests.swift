@@ -112,8 +112,8 @@ struct BedBoardRouteTests {
     }
 
     @Test(
-        "a date that is not real or is in the future is a 400 problem naming the field",
-        arguments: ["2026-02-30", "31/03/2026", "2026-11-21", "yesterday"])
+        "a date that is empty, not real or in the future is a 400 problem naming the field",
+        arguments: ["", "2026-02-30", "31/03/2026", "2026-11-21", "yesterday"])
     func badDateInAPI(text: String) async throws {
         try await withApp(.sqlite) { app in
             let signedIn = try await app.bearerHeaders()

@@ -47,6 +47,10 @@ struct JourneyRouteTests {
                 body: ReferralJourney.ResponseForm(
                     answer: "decline", reasons: ["compatibility"], note: "Two girls with similar histories"))
             #expect(declined.status == .created)
+            let answeredAgain = try await app.send(
+                .POST, "/api/v1/referrals/\(id)/responses", as: homeA,
+                body: ReferralJourney.ResponseForm(answer: "decline", reasons: ["compatibility"]))
+            #expect(answeredAgain.status == .conflict, "a home answers once")
             let offered = try await app.send(
                 .POST, "/api/v1/referrals/\(id)/responses", as: homeB,
                 body: ReferralJourney.ResponseForm(answer: "offer", bedID: world.bedB.id, availableFrom: "2026-11-20"))

@@ -42,7 +42,8 @@ public struct ManageBeds: Sendable {
             }
             input.startsOn = today
             guard try await store.lockBedStatus(bedID) == .vacant else {
-                throw InputErrors([InputError(field: "reason", message: "Only a vacant bed can be closed.")])
+                throw InputErrors(
+                    [InputError(field: "reason", message: "Only a vacant bed can be closed.")], isConflict: true)
             }
             // A planned outage starting today becomes this one.
             var outage =
@@ -105,9 +106,9 @@ public struct ManageBeds: Sendable {
             changed.reason = changed.reason ?? outage.reason.rawValue
             let input = try changed.validated(today: today)
             guard outage.endedOn == nil else {
-                throw InputErrors([
-                    InputError(field: "outage", message: "The bed is back in service: this record is closed.")
-                ])
+                throw InputErrors(
+                    [InputError(field: "outage", message: "The bed is back in service: this record is closed.")],
+                    isConflict: true)
             }
             var changes: [String] = []
             if input.reason != outage.reason {
@@ -160,7 +161,8 @@ public struct ManageBeds: Sendable {
             _ = try await home(forBed: bedID, by: principal, in: store)
             let instant = now()
             guard case .closed = try await store.lockBedStatus(bedID) else {
-                throw InputErrors([InputError(field: "bed", message: "Only a closed bed can be reopened.")])
+                throw InputErrors(
+                    [InputError(field: "bed", message: "Only a closed bed can be reopened.")], isConflict: true)
             }
             let today = CalendarDate(containing: instant)
             if var outage = try await store.openOutage(ofBed: bedID, on: today) {

@@ -4,9 +4,14 @@ import SecurePlaceCore
 /// each message beside its field at once.
 public struct InputErrors: Error, Hashable, Sendable, CustomStringConvertible {
     public var errors: [InputError]
+    /// The request was well formed, but what it asks conflicts with the state of the thing
+    /// it names (a bed that is already open, a referral the home has already answered): the
+    /// API answers 409 rather than 400, and a form still shows the message beside the field.
+    public var isConflict: Bool
 
-    public init(_ errors: [InputError]) {
+    public init(_ errors: [InputError], isConflict: Bool = false) {
         self.errors = errors
+        self.isConflict = isConflict
     }
 
     public var description: String { errors.map(\.description).joined(separator: "; ") }

@@ -34,9 +34,9 @@ extension ReferralJourney {
                 throw AccessDenied(decision: .forbidden)
             }
             if context.responses.contains(where: { $0.homeID == home.id }) {
-                throw InputErrors([
-                    InputError(field: "answer", message: "\(home.name) has already answered this referral.")
-                ])
+                throw InputErrors(
+                    [InputError(field: "answer", message: "\(home.name) has already answered this referral.")],
+                    isConflict: true)
             }
             let instant = now()
             let answer = try await validatedAnswer(

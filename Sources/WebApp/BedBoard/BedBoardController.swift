@@ -36,7 +36,7 @@ struct BedBoardController: RouteCollection {
     }
 
     @Sendable func boardJSON(request: Request) async throws -> BedBoardDTO {
-        let day = try parseDate(try? request.query.get(String.self, at: "date"))
+        let day = try parseDate(try? request.query.get(String.self, at: "date"), emptyMeansToday: false)
         let board = try await viewBoard(request)(on: day)
         return BedBoardDTO(board, dataset: try await dataset(request))
     }
@@ -49,7 +49,8 @@ struct BedBoardController: RouteCollection {
     }
 
     @Sendable func homeJSON(request: Request) async throws -> HomeBedsDTO {
-        let home = try await homeBeds(request, day: try parseDate(try? request.query.get(String.self, at: "date")))
+        let day = try parseDate(try? request.query.get(String.self, at: "date"), emptyMeansToday: false)
+        let home = try await homeBeds(request, day: day)
         return HomeBedsDTO(home, dataset: try await dataset(request))
     }
 
@@ -70,8 +71,10 @@ struct BedBoardController: RouteCollection {
         try await Store(request.db).holdsDemoData() ? DemoDataset.label : nil
     }
 
-    private func parseDate(_ text: String?) throws -> CalendarDate? {
-        guard let text, !text.isEmpty else { return nil }
+    /// The board's `date`; absent is today. A page's date field left empty is today too, but
+    /// a program that sends `date=` sent no date, which is a 400 like any other that is not one.
+    private func parseDate(_ text: String?, emptyMeansToday: Bool = true) throws -> CalendarDate? {
+        guard let text, !(text.isEmpty && emptyMeansToday) else { return nil }
         guard let day = CalendarDate(iso: text) else {
             throw FieldValidationError(
                 field: "date", message: "Enter a real date in the form YYYY-MM-DD, for example 2026-03-31.")

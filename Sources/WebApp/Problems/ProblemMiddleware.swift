@@ -59,6 +59,11 @@ struct ProblemMiddleware: AsyncMiddleware {
                 type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
                 detail: error.description, instance: instance,
                 errors: [.init(field: "date", message: error.description)])
+        case let error as InputErrors where error.isConflict:
+            return ProblemDetails(
+                type: "https://secureplace.example/problems/conflict", title: "Not allowed in this state", status: 409,
+                detail: error.errors.map(\.message).joined(separator: " "), instance: instance,
+                errors: error.errors.map { .init(field: $0.field, message: $0.message) })
         case let error as InputErrors:
             return ProblemDetails(
                 type: "https://secureplace.example/problems/invalid-field", title: "A field is not valid", status: 400,
