@@ -45,7 +45,9 @@ struct APIConventionTests {
         }
     }
 
-    @Test("notifications are paged like referrals; a page number out of bounds is a 400 naming the field")
+    @Test(
+        "notifications are paged like referrals; a page number out of bounds or an empty filter is a 400 naming the field"
+    )
     func pagedLists() async throws {
         try await withApp(.sqlite) { app in
             let inspector = try await app.bearerHeaders(for: "inspector.ofsted@secureplace.example")
@@ -67,6 +69,9 @@ struct APIConventionTests {
             #expect(past.array.isEmpty)
 
             let coordinator = try await app.bearerHeaders()
+            let emptyState = try await app.send(.GET, "/api/v1/referrals?state=", as: coordinator)
+            #expect(emptyState.status == .badRequest)
+            #expect((emptyState.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "state")
             for path in ["/api/v1/referrals", "/api/v1/notifications", "/api/v1/follow-ups"] {
                 for page in ["0", "-3", "1000001", "two", "1.5"] {
                     let answer = try await app.send(.GET, "\(path)?page=\(page)", as: coordinator)

@@ -52,9 +52,14 @@ struct ReferralsAPIController: RouteCollection {
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {
         let page = try request.apiPageNumber()
         let pageSize = Paging.pageSize
+        let state = request.query[String.self, at: "state"]
+        // A page's filter sends `state=` for "any state"; a program leaves the field out.
+        if state == "" {
+            throw FieldValidationError(
+                field: "state", message: "Leave out state, or give a referral state such as submitted.")
+        }
         let result = try await request.journey.list(
-            by: try request.principal, state: try? request.query.get(String.self, at: "state"), page: page,
-            pageSize: pageSize)
+            by: try request.principal, state: state, page: page, pageSize: pageSize)
         return ReferralPageDTO(
             items: result.referrals.map(ReferralSummaryDTO.init), page: page, pageSize: pageSize, total: result.total)
     }
