@@ -47,9 +47,21 @@ struct ServeCommand: AsyncParsableCommand {
     )
     var jobInterval = 60
 
+    @ArgumentParser.Option(
+        name: .customLong("trusted-proxy"),
+        help: ArgumentHelp(
+            "The address of a reverse proxy in front of the service (repeat for several).",
+            discussion:
+                "Failed sign-ins are counted by the client's address; from these addresses the client's address is read from X-Forwarded-For instead, so that one client's failures do not lock out everyone behind the proxy."
+        ))
+    var trustedProxies: [String] = []
+
     func validate() throws {
         guard (1...3600).contains(jobInterval) else {
             throw ValidationError("--job-interval must be 1 to 3600 seconds.")
+        }
+        for proxy in trustedProxies where !ClientAddress.isIPAddress(proxy) {
+            throw ValidationError("--trusted-proxy \(proxy) is not an IP address, such as 10.0.0.2.")
         }
         if demo && !migrate {
             throw ValidationError("--demo builds a new database, so it cannot be used with --no-migrate.")
@@ -92,6 +104,6 @@ struct ServeCommand: AsyncParsableCommand {
         try await runServer(
             settings: AppSettings(
                 database: url, hostname: hostname, port: port, migrateOnStart: migrate,
-                backgroundJobInterval: jobInterval))
+                backgroundJobInterval: jobInterval, trustedProxies: Set(trustedProxies)))
     }
 }

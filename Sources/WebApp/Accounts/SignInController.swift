@@ -6,6 +6,7 @@ import Vapor
 /// Signing in and out: the form for people, `/api/v1/sessions` for case-management systems.
 struct SignInController: RouteCollection {
     let passwords: any Coordination.PasswordHasher
+    let clientAddress: ClientAddress
 
     func boot(routes: any RoutesBuilder) throws {
         routes.get("sign-in", use: signInPage)
@@ -54,7 +55,7 @@ struct SignInController: RouteCollection {
         guard errors.isEmpty else { return try await render(request, email: email, next: next, errors: errors) }
         do {
             let signedIn = try await signInUseCase(request)(
-                email: email, password: password, address: Self.address(of: request), kind: .browser)
+                email: email, password: password, address: clientAddress.of(request), kind: .browser)
             let response = request.redirect(to: next, redirectType: .normal)
             response.cookies[AuthenticationMiddleware.sessionCookie] = HTTPCookies.Value(
                 string: signedIn.token, expires: signedIn.expiresAt, path: "/", isSecure: Self.isSecure(request),
@@ -107,7 +108,7 @@ struct SignInController: RouteCollection {
         }
         do {
             let signedIn = try await signInUseCase(request)(
-                email: email, password: password, address: Self.address(of: request), kind: .apiClient)
+                email: email, password: password, address: clientAddress.of(request), kind: .apiClient)
             let response = Response(status: .created)
             try response.content.encode(
                 TokenResponse(
@@ -163,10 +164,6 @@ struct SignInController: RouteCollection {
     /// Seconds until a locked sign-in may be tried again, so a client need not guess.
     static func retryAfter(_ until: Date, _ request: Request) -> HTTPHeaders {
         ["Retry-After": String(max(1, Int(until.timeIntervalSince(request.now).rounded(.up))))]
-    }
-
-    static func address(of request: Request) -> String {
-        request.remoteAddress?.ipAddress ?? "unknown"
     }
 
     /// Cookies are marked Secure when the service is reached over TLS (directly or through a

@@ -16,11 +16,14 @@ public struct AppSettings: Sendable {
     public var backgroundJobInterval: Int
     /// bcrypt cost for new passwords: 12 in service; tests lower it to stay fast.
     public var bcryptCost: Int
+    /// Addresses of the reverse proxies in front of the service, whose `X-Forwarded-For` is
+    /// believed when counting failed sign-ins by address.
+    public var trustedProxies: Set<String>
 
     public init(
         database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
         now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12,
-        runsBackgroundJobs: Bool = true, backgroundJobInterval: Int = 60
+        runsBackgroundJobs: Bool = true, backgroundJobInterval: Int = 60, trustedProxies: Set<String> = []
     ) {
         self.database = database
         self.hostname = hostname
@@ -30,6 +33,7 @@ public struct AppSettings: Sendable {
         self.bcryptCost = bcryptCost
         self.runsBackgroundJobs = runsBackgroundJobs
         self.backgroundJobInterval = backgroundJobInterval
+        self.trustedProxies = trustedProxies
     }
 
     public var passwords: BcryptPasswordHasher { BcryptPasswordHasher(cost: bcryptCost) }

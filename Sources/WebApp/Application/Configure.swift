@@ -48,7 +48,9 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     if settings.runsBackgroundJobs {
         app.lifecycle.use(BackgroundJobs(interval: .seconds(settings.backgroundJobInterval)))
     }
-    try app.register(collection: SignInController(passwords: settings.passwords))
+    try app.register(
+        collection: SignInController(
+            passwords: settings.passwords, clientAddress: ClientAddress(trustedProxies: settings.trustedProxies)))
     // Everything else needs someone signed in; what they may do is the access policy's call.
     let signedIn = app.grouped(RequireSignIn())
     let collections: [any RouteCollection] = [
