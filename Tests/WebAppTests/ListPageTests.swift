@@ -63,16 +63,21 @@ struct ListPageTests {
 
     /// A page number is typed by a user; the largest whole number once stopped the service
     /// (the rows to skip overflowed).
-    @Test("a page number too large to count gives an empty page, on every paged list and the API")
+    @Test(
+        "a page number too large to count gives an empty page on every paged list, and a 400 naming the field in the API"
+    )
     func pageTooLargeToCount() async throws {
         try await withApp(.sqlite) { app in
             let huge = "page=\(Int.max)"
             let coordinator = try await app.bearerHeaders(for: "coordinator@secureplace.example")
             let api = try await app.send(.GET, "/api/v1/referrals?\(huge)", as: coordinator)
-            #expect(api.status == .ok)
-            #expect((api.json["items"] as? [Any])?.isEmpty == true)
-            #expect(api.json["page"] as? Int == PageNumber.largest)
-            #expect(api.json["total"] as? Int == demoDataset.referrals.count)
+            #expect(api.status == .badRequest)
+            #expect((api.json["errors"] as? [[String: Any]])?.first?["field"] as? String == "page")
+            let last = try await app.send(.GET, "/api/v1/referrals?page=\(PageNumber.largest)", as: coordinator)
+            #expect(last.status == .ok)
+            #expect((last.json["items"] as? [Any])?.isEmpty == true)
+            #expect(last.json["page"] as? Int == PageNumber.largest)
+            #expect(last.json["total"] as? Int == demoDataset.referrals.count)
             for (user, path) in [
                 ("coordinator@secureplace.example", "/referrals"),
                 ("inspector.ofsted@secureplace.example", "/notifications"),
