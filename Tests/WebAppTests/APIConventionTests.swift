@@ -84,7 +84,7 @@ struct APIConventionTests {
     }
 
     @Test(
-        "the document's list of alternatives to a secure bed is the domain's, so a client offers only codes the service takes"
+        "the document's lists of alternatives to a secure bed and of placements are the domain's, so a client offers only codes the service takes"
     )
     func alternativesInTheDocument() async throws {
         try await withApp(.sqlite) { app in
@@ -99,6 +99,12 @@ struct APIConventionTests {
                     "application/json"]?["schema"] as? [String: Any]
             let alternative = (body?["properties"] as? [String: [String: Any]])?["alternative"]
             #expect(alternative?["enum"] as? [String] == AlternativeAccommodation.allCases.map(\.rawValue))
+            let followUp = paths?["/api/v1/follow-ups/{followUpID}"]?["post"] as? [String: Any]
+            let followUpBody =
+                ((followUp?["requestBody"] as? [String: Any])?["content"] as? [String: [String: Any]])?[
+                    "application/json"]?["schema"] as? [String: Any]
+            let placement = (followUpBody?["properties"] as? [String: [String: Any]])?["currentPlacement"]
+            #expect(placement?["enum"] as? [String] == PlacementType.allCases.map(\.rawValue))
         }
     }
 }
