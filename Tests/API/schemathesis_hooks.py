@@ -7,6 +7,7 @@ follow one through submission and withdrawal. Half of the generated referral bod
 get such dates; the other half keep what was generated, so dates are still fuzzed.
 """
 import datetime
+import re
 
 import schemathesis
 from hypothesis import strategies as st
@@ -17,9 +18,25 @@ def _is_create_referral(context):
     return operation is not None and operation.method.upper() == "POST" and operation.path == "/api/v1/referrals"
 
 
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_LEGAL_BASES = {"s25-children-act-1989", "s119-sswb-wales-act-2014", "inherent-jurisdiction-dol"}
+
+
+def _touched_fields_are_valid(body):
+    """Whether every field the hook would change is already valid in form. A body made to break
+    the schema in one of them must stay broken, or the server rightly accepts what the hook
+    repaired and the negative check reports it."""
+    for field in ("dateOfBirth", "dateNeeded", "orderStartsOn", "orderEndsOn"):
+        if field in body and not (isinstance(body[field], str) and _DATE.match(body[field])):
+            return False
+    if "orderIsRenewal" in body and body["orderIsRenewal"] not in ("true", "false"):
+        return False
+    return "legalBasis" not in body or body["legalBasis"] in _LEGAL_BASES
+
+
 @schemathesis.hook
 def flatmap_body(context, body):
-    if not _is_create_referral(context) or not isinstance(body, dict):
+    if not _is_create_referral(context) or not isinstance(body, dict) or not _touched_fields_are_valid(body):
         return st.just(body)
     today = datetime.date.today()
     dated = dict(body)
