@@ -21,9 +21,12 @@ struct Paging: Encodable {
         self.query = query
     }
 
-    func slice<Element>(_ items: [Element]) -> [Element] {
-        let start = min(items.count, PageNumber.offset(ofPage: page, size: Self.pageSize))
-        return Array(items[start..<min(items.count, start + Self.pageSize)])
+    func slice<Element>(_ items: [Element]) -> [Element] { Self.slice(items, page: page, size: Self.pageSize) }
+
+    /// The items of one page of a list held in memory: empty past the end.
+    static func slice<Element>(_ items: [Element], page: Int, size: Int) -> [Element] {
+        let start = min(items.count, PageNumber.offset(ofPage: page, size: size))
+        return Array(items[start..<min(items.count, start + size)])
     }
 }
 
@@ -63,8 +66,7 @@ struct APIPage<Item: Content>: Content {
 
     /// The page of a list that is already in memory.
     init(slicing all: [Item], page: Int, pageSize: Int = Paging.pageSize) {
-        let start = min(all.count, PageNumber.offset(ofPage: page, size: pageSize))
-        items = Array(all[start..<min(all.count, start + pageSize)])
+        items = Paging.slice(all, page: page, size: pageSize)
         self.page = page
         self.pageSize = pageSize
         total = all.count
