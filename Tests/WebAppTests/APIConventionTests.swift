@@ -107,4 +107,46 @@ struct APIConventionTests {
             #expect(placement?["enum"] as? [String] == PlacementType.allCases.map(\.rawValue))
         }
     }
+
+    @Test(
+        "every field a JSON body may leave out may also be null, as the decoder takes null for absent: the document says what the service accepts"
+    )
+    func optionalFieldsMayBeNull() async throws {
+        try await withApp(.sqlite) { app in
+            var document: [String: Any] = [:]
+            try await app.testing().test(.GET, "/openapi.json") {
+                document = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any] ?? [:]
+            }
+            let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]] ?? [:]
+            func resolved(_ schema: [String: Any]) -> [String: Any] {
+                guard let reference = schema["$ref"] as? String else { return schema }
+                return schemas[String(reference.split(separator: "/").last ?? "")] ?? [:]
+            }
+            func allowsNull(_ schema: [String: Any]) -> Bool {
+                let schema = resolved(schema)
+                if schema["type"] as? String == "null" { return true }
+                if (schema["type"] as? [String])?.contains("null") == true { return true }
+                return ((schema["anyOf"] ?? schema["oneOf"]) as? [[String: Any]])?.contains(where: allowsNull) == true
+            }
+            var checked = 0
+            let paths = document["paths"] as? [String: [String: Any]] ?? [:]
+            for (path, operations) in paths {
+                for (method, operation) in operations {
+                    guard
+                        let content = ((operation as? [String: Any])?["requestBody"] as? [String: Any])?["content"]
+                            as? [String: [String: Any]],
+                        let schema = content["application/json"]?["schema"] as? [String: Any]
+                    else { continue }
+                    let body = resolved(schema)
+                    let required = Set(body["required"] as? [String] ?? [])
+                    for (name, property) in body["properties"] as? [String: [String: Any]] ?? [:]
+                    where !required.contains(name) {
+                        checked += 1
+                        #expect(allowsNull(property), "\(method.uppercased()) \(path): \(name)")
+                    }
+                }
+            }
+            #expect(checked > 20, "the document's bodies have optional fields to check")
+        }
+    }
 }
