@@ -122,6 +122,8 @@ struct CapacityRouteTests {
             #expect(try await field(.GET, capacity + "?from=tomorrow") == "from")
             #expect(try await field(.GET, capacity + "?from=\(Self.day(5))&to=\(Self.day(4))") == "to")
             #expect(try await field(.GET, capacity + "?to=\(Self.day(366))") == "to")
+            #expect(try await field(.GET, capacity + "?from=&to=") == "from", "empty is not left out")
+            #expect(try await field(.GET, capacity + "?to=") == "to")
             #expect(try await app.send(.GET, capacity + "?to=\(Self.day(365))", as: manager).array.count == 366)
             #expect(try await app.send(.GET, "/api/v1/homes/\(UUID())/capacity", as: manager).status == .notFound)
             #expect(try await Store(app.db).outages().isEmpty)

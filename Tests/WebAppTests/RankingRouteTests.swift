@@ -75,6 +75,9 @@ struct RankingRouteTests {
             let bad = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=many", as: coordinator)
             #expect(bad.status == .badRequest)
             #expect((bad.json["errors"] as? [[String: String]])?.first?["field"] == "wave")
+            let empty = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=", as: coordinator)
+            #expect(empty.status == .badRequest, "an empty wave is not a wave left out")
+            #expect((empty.json["errors"] as? [[String: String]])?.first?["field"] == "wave")
 
             let broadcast = try await submitted("MCR-B")
             #expect(

@@ -43,8 +43,9 @@ struct BedManagementController: RouteCollection {
         api.get("homes", ":homeID", "capacity") { request async throws -> [CapacityDayDTO] in
             guard
                 let days = try await capacity(request)(
-                    home: try request.uuidParameter("homeID"), from: try? request.query.get(String.self, at: "from"),
-                    to: try? request.query.get(String.self, at: "to"))
+                    home: try request.uuidParameter("homeID"),
+                    from: try request.apiQueryValue("from", otherwise: "a date such as 2026-03-31"),
+                    to: try request.apiQueryValue("to", otherwise: "a date such as 2026-03-31"))
             else { throw Abort(.notFound) }
             return days.map(CapacityDayDTO.init)
         }

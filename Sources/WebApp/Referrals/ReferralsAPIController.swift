@@ -52,12 +52,7 @@ struct ReferralsAPIController: RouteCollection {
     @Sendable func list(request: Request) async throws -> ReferralPageDTO {
         let page = try request.apiPageNumber()
         let pageSize = Paging.pageSize
-        let state = request.query[String.self, at: "state"]
-        // A page's filter sends `state=` for "any state"; a program leaves the field out.
-        if state == "" {
-            throw FieldValidationError(
-                field: "state", message: "Leave out state, or give a referral state such as submitted.")
-        }
+        let state = try request.apiQueryValue("state", otherwise: "a referral state such as submitted")
         let result = try await request.journey.list(
             by: try request.principal, state: state, page: page, pageSize: pageSize)
         return ReferralPageDTO(
@@ -202,7 +197,10 @@ extension Request {
     /// The `wave` query or form field: how many of the best-ranked homes to circulate to.
     var wave: Int? {
         get throws {
-            let text = query[String.self, at: "wave"] ?? (try? content.get(String.self, at: "wave"))
+            // The page's form may send the field empty for "the usual wave"; the API's query may not.
+            let text =
+                try apiQueryValue("wave", otherwise: "the number of homes, such as 5")
+                ?? (try? content.get(String.self, at: "wave"))
             guard let text, !text.isEmpty else { return nil }
             guard let number = Int(text) else {
                 throw InputErrors([InputError(field: "wave", message: "Give the number of homes as a whole number.")])
