@@ -88,10 +88,7 @@ struct APIConventionTests {
     )
     func alternativesInTheDocument() async throws {
         try await withApp(.sqlite) { app in
-            var document: [String: Any] = [:]
-            try await app.testing().test(.GET, "/openapi.json") {
-                document = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any] ?? [:]
-            }
+            let document = try await app.openAPIDocument()
             let paths = document["paths"] as? [String: [String: Any]]
             let operation = paths?["/api/v1/referrals/{referralID}/close-unplaced"]?["post"] as? [String: Any]
             let body =
@@ -113,10 +110,7 @@ struct APIConventionTests {
     )
     func optionalFieldsMayBeNull() async throws {
         try await withApp(.sqlite) { app in
-            var document: [String: Any] = [:]
-            try await app.testing().test(.GET, "/openapi.json") {
-                document = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any] ?? [:]
-            }
+            let document = try await app.openAPIDocument()
             let schemas = (document["components"] as? [String: Any])?["schemas"] as? [String: [String: Any]] ?? [:]
             func resolved(_ schema: [String: Any]) -> [String: Any] {
                 guard let reference = schema["$ref"] as? String else { return schema }
@@ -148,5 +142,16 @@ struct APIConventionTests {
             }
             #expect(checked > 20, "the document's bodies have optional fields to check")
         }
+    }
+}
+
+extension Application {
+    /// The document the service serves at /openapi.json, as JSON objects.
+    func openAPIDocument() async throws -> [String: Any] {
+        var document: [String: Any] = [:]
+        try await testing().test(.GET, "/openapi.json") {
+            document = try JSONSerialization.jsonObject(with: Data(buffer: $0.body)) as? [String: Any] ?? [:]
+        }
+        return document
     }
 }
