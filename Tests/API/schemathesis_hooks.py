@@ -22,12 +22,24 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _LEGAL_BASES = {"s25-children-act-1989", "s119-sswb-wales-act-2014", "inherent-jurisdiction-dol"}
 
 
+def _is_real_date(value):
+    """A string the schema's `format: date` takes: the form and a day that exists (2024-13-01
+    has the form and is not a date)."""
+    if not (isinstance(value, str) and _DATE.match(value)):
+        return False
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _touched_fields_are_valid(body):
-    """Whether every field the hook would change is already valid in form. A body made to break
-    the schema in one of them must stay broken, or the server rightly accepts what the hook
+    """Whether every field the hook would change is already valid. A body made to break the
+    schema in one of them must stay broken, or the server rightly accepts what the hook
     repaired and the negative check reports it."""
     for field in ("dateOfBirth", "dateNeeded", "orderStartsOn", "orderEndsOn"):
-        if field in body and not (isinstance(body[field], str) and _DATE.match(body[field])):
+        if field in body and not _is_real_date(body[field]):
             return False
     if "orderIsRenewal" in body and body["orderIsRenewal"] not in ("true", "false"):
         return False
