@@ -16,14 +16,23 @@ extension DatabaseConfigurationFactory {
         let waitForConnection = TimeAmount.seconds(30)
         switch url {
         case .sqliteFile(let path):
-            return .sqlite(.file(path), connectionPoolTimeout: waitForConnection)
+            return .sqlite(
+                .sqlite(.file(path), connectionPoolTimeout: waitForConnection),
+                writeLock: .forFile(atPath: path))
         case .sqliteInMemory:
-            return .sqlite(.memory, connectionPoolTimeout: waitForConnection)
+            // Each in-memory database is its own.
+            return .sqlite(.sqlite(.memory, connectionPoolTimeout: waitForConnection), writeLock: SQLiteWriteLock())
         case .postgres(let address):
             let configuration = try SQLPostgresConfiguration(url: address)
             return .postgres(
                 configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: waitForConnection)
         }
+    }
+}
+
+extension DatabaseConfigurationFactory {
+    fileprivate static func sqlite(_ factory: DatabaseConfigurationFactory, writeLock: SQLiteWriteLock) -> Self {
+        .init { SQLiteConfigurationWithWriteLock(base: factory.make(), writeLock: writeLock) }
     }
 }
 

@@ -1,10 +1,28 @@
+import FluentKit
+import Foundation
+import Synchronization
+
 /// SQLite lets one writer in at a time, and SQLiteNIO retries a locked database by spinning on
 /// a thread-pool thread; two transactions contending could hold every thread and wait on
-/// each other for ever. Transactions on SQLite therefore queue here, one at a time, in
-/// arrival order. SQLite is the single-process deployment, so a lock in the process is
+/// each other for ever. Transactions on one SQLite file therefore queue here, one at a time,
+/// in arrival order. SQLite is the single-process deployment, so a lock in the process is
 /// enough; PostgreSQL uses its own row locks instead.
+///
+/// One lock per file: a process with several databases open (the test suite has dozens) must
+/// not queue the writes of one behind another's.
 actor SQLiteWriteLock {
-    static let shared = SQLiteWriteLock()
+    private static let byFile = Mutex<[String: SQLiteWriteLock]>([:])
+
+    /// The lock of the file at `path`, shared by every configuration that names it.
+    static func forFile(atPath path: String) -> SQLiteWriteLock {
+        let key = URL(filePath: path).standardizedFileURL.path()
+        return byFile.withLock { locks in
+            if let lock = locks[key] { return lock }
+            let lock = SQLiteWriteLock()
+            locks[key] = lock
+            return lock
+        }
+    }
 
     private var isHeld = false
     private var waiting: [CheckedContinuation<Void, Never>] = []
@@ -35,5 +53,21 @@ actor SQLiteWriteLock {
             release()
             throw error
         }
+    }
+}
+
+/// SQLite's Fluent configuration with the write lock of its database, so that every `Store`
+/// made on it finds the same lock.
+struct SQLiteConfigurationWithWriteLock: DatabaseConfiguration {
+    var base: any DatabaseConfiguration
+    let writeLock: SQLiteWriteLock
+
+    var middleware: [any AnyModelMiddleware] {
+        get { base.middleware }
+        set { base.middleware = newValue }
+    }
+
+    func makeDriver(for databases: Databases) -> any DatabaseDriver {
+        base.makeDriver(for: databases)
     }
 }

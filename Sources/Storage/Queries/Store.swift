@@ -17,10 +17,14 @@ public struct Store: Sendable {
     ) async throws -> Result {
         let run = { @Sendable in try await database.transaction { transaction in try await body(Store(transaction)) } }
         // A transaction inside a transaction joins it; only the outermost one queues.
-        return isSQLite && !database.inTransaction ? try await SQLiteWriteLock.shared.withLock(run) : try await run()
+        guard !database.inTransaction, let writeLock = sqliteWriteLock else { return try await run() }
+        return try await writeLock.withLock(run)
     }
 
-    var isSQLite: Bool { (database as? any SQLDatabase)?.dialect.name == "sqlite" }
+    /// The write lock of this SQLite database; nil on PostgreSQL.
+    var sqliteWriteLock: SQLiteWriteLock? {
+        (database.context.configuration as? SQLiteConfigurationWithWriteLock)?.writeLock
+    }
 
     /// Inserts many rows in a few statements; chunks stay well under both databases' limits
     /// on bound parameters.
