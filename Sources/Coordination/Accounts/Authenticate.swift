@@ -20,23 +20,18 @@ public struct Authenticate: Sendable {
 
     public func session(token: String) async throws -> BrowserSession? {
         guard let session = try await store.session(tokenHash: SecretTokens.hash(token)), session.expiresAt > now(),
-            let principal = try await principal(userID: session.userID)
+            !session.user.isDisabled
         else { return nil }
-        return BrowserSession(principal: principal, csrfToken: session.csrfToken)
+        return BrowserSession(
+            principal: Principal(userID: session.user.id, role: session.user.role, organisation: session.organisation),
+            csrfToken: session.csrfToken)
     }
 
     public func bearer(token: String) async throws -> Principal? {
         guard let stored = try await store.apiToken(tokenHash: SecretTokens.hash(token)), stored.revokedAt == nil,
-            stored.expiresAt > now()
+            stored.expiresAt > now(), !stored.user.isDisabled
         else { return nil }
-        return try await principal(userID: stored.userID)
-    }
-
-    private func principal(userID: UUID) async throws -> Principal? {
-        guard let user = try await store.user(id: userID), !user.isDisabled,
-            let organisation = try await store.organisation(id: user.organisationID)
-        else { return nil }
-        return Principal(userID: user.id, role: user.role, organisation: organisation)
+        return Principal(userID: stored.user.id, role: stored.user.role, organisation: stored.organisation)
     }
 
     /// Ends a browser session.

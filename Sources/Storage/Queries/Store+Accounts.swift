@@ -8,15 +8,19 @@ public struct StoredAccount: Sendable {
     public var passwordHash: String?
 }
 
+/// A session with the account and organisation it belongs to, read in one query.
 public struct StoredSession: Sendable {
-    public var userID: UUID
+    public var user: User
+    public var organisation: Organisation
     public var csrfToken: String
     public var expiresAt: Date
 }
 
+/// A bearer token with the account and organisation it belongs to, read in one query.
 public struct StoredAPIToken: Sendable {
     public var id: UUID
-    public var userID: UUID
+    public var user: User
+    public var organisation: Organisation
     public var expiresAt: Date
     public var revokedAt: Date?
 }
@@ -84,10 +88,19 @@ extension Store {
         ).create(on: database)
     }
 
+    /// Every signed-in request asks this, so the account and organisation come in the same
+    /// query rather than two more.
     public func session(tokenHash: String) async throws -> StoredSession? {
-        try await SessionRecord.query(on: database).filter(\.$tokenHash == tokenHash).first().map {
-            StoredSession(userID: $0.userID, csrfToken: $0.csrfToken, expiresAt: $0.expiresAt)
-        }
+        guard
+            let record = try await SessionRecord.query(on: database)
+                .join(UserRecord.self, on: \SessionRecord.$userID == \UserRecord.$id)
+                .join(OrganisationRecord.self, on: \UserRecord.$organisationID == \OrganisationRecord.$id)
+                .filter(\.$tokenHash == tokenHash).first()
+        else { return nil }
+        return StoredSession(
+            user: try record.joined(UserRecord.self).value(),
+            organisation: try record.joined(OrganisationRecord.self).value(),
+            csrfToken: record.csrfToken, expiresAt: record.expiresAt)
     }
 
     public func deleteSession(tokenHash: String) async throws {
@@ -99,10 +112,18 @@ extension Store {
             .create(on: database)
     }
 
+    /// As `session(tokenHash:)`: one query for the token, its account and organisation.
     public func apiToken(tokenHash: String) async throws -> StoredAPIToken? {
-        try await APITokenRecord.query(on: database).filter(\.$tokenHash == tokenHash).first().map {
-            StoredAPIToken(id: try $0.requireID(), userID: $0.userID, expiresAt: $0.expiresAt, revokedAt: $0.revokedAt)
-        }
+        guard
+            let record = try await APITokenRecord.query(on: database)
+                .join(UserRecord.self, on: \APITokenRecord.$userID == \UserRecord.$id)
+                .join(OrganisationRecord.self, on: \UserRecord.$organisationID == \OrganisationRecord.$id)
+                .filter(\.$tokenHash == tokenHash).first()
+        else { return nil }
+        return StoredAPIToken(
+            id: try record.requireID(), user: try record.joined(UserRecord.self).value(),
+            organisation: try record.joined(OrganisationRecord.self).value(),
+            expiresAt: record.expiresAt, revokedAt: record.revokedAt)
     }
 
     public func revokeAPIToken(tokenHash: String, at instant: Date) async throws {
