@@ -45,6 +45,17 @@ extension Store {
         return events
     }
 
+    /// The sequence of the last event appended: one row, read without waiting for a writer.
+    /// Every change is audited, so while it stands still nothing has changed.
+    public func auditHeadSequence() async throws -> Int {
+        let row = try await (database as! any SQLDatabase).select()
+            .column(SQLIdentifier("sequence"))
+            .from(AuditChainHeadRecord.schema)
+            .where(SQLIdentifier("id"), .equal, 1)
+            .first()
+        return try row?.decode(column: "sequence", as: Int.self) ?? 0
+    }
+
     public func auditEvents() async throws -> [AuditEvent] {
         try await AuditEventRecord.query(on: database).sort(\.$id).all().map { try $0.value() }
     }

@@ -1,3 +1,4 @@
+import Coordination
 import Fluent
 import Foundation
 import Leaf
@@ -21,6 +22,8 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware = Middlewares()
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware())
+    app.bedBoardCache = BedBoardCache()
+    app.middleware.use(BedBoardInvalidationMiddleware())
     app.middleware.use(ProblemMiddleware(environment: app.environment))
     app.middleware.use(MethodNotAllowedMiddleware())
     app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory))

@@ -15,30 +15,52 @@ struct BedBoardController: RouteCollection {
     }
 
     @Sendable func boardPage(request: Request) async throws -> View {
-        let store = Store(request.db)
         let text = try? request.query.get(String.self, at: "date")
         var dateError: String?
-        let board: BedBoard
+        let cached: CachedBedBoard
         do {
-            board = try await viewBoard(request)(on: try parseDate(text))
+            cached = try await request.cachedBedBoard(on: try parseDate(text)).value
         } catch let error as FieldValidationError {
             dateError = error.message
-            board = try await viewBoard(request)(on: nil)
+            cached = try await request.cachedBedBoard(on: nil).value
         } catch let error as BedBoardDateError {
             dateError = error.description
-            board = try await viewBoard(request)(on: nil)
+            cached = try await request.cachedBedBoard(on: nil).value
         }
+        let board = cached.board
         let page = BoardPage(
-            board: board, isDemo: try await store.holdsDemoData(), signedIn: request.signedIn,
+            board: board, isDemo: cached.dataset != nil, signedIn: request.signedIn,
             today: CalendarDate(containing: request.now),
             dateValue: text ?? board.day.iso, dateError: dateError)
         return try await request.view.render("board", page)
     }
 
-    @Sendable func boardJSON(request: Request) async throws -> BedBoardDTO {
-        let day = try parseDate(try? request.query.get(String.self, at: "date"), emptyMeansToday: false)
-        let board = try await viewBoard(request)(on: day)
-        return BedBoardDTO(board, dataset: try await dataset(request))
+    /// The board's JSON with a weak ETag naming its day and audit sequence: a client that
+    /// polls with If-None-Match gets 304 and no body while nothing has changed.
+    @Sendable func boardJSON(request: Request) async throws -> Response {
+        let day = try parseDate(try request.apiQueryValue("date", otherwise: "a date such as 2026-03-31"))
+        let entry = try await request.cachedBedBoard(on: day)
+        let tag = "W/\"board-\(entry.value.board.day.iso)-\(entry.version)\""
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .eTag, value: tag)
+        // Kept by the browser but asked about each time: the board must never be shown stale.
+        headers.replaceOrAdd(name: .cacheControl, value: "private, no-cache")
+        if request.headers[.ifNoneMatch].flatMap(Self.entityTags).contains(where: { Self.weakly($0, matches: tag) }) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers.contentType = entry.value.contentType
+        return Response(status: .ok, headers: headers, body: .init(buffer: entry.value.json))
+    }
+
+    /// The tags of an If-None-Match header, which may list several separated by commas.
+    private static func entityTags(_ header: String) -> [String] {
+        header.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    /// If-None-Match compares weakly (RFC 9110, 13.1.2): `W/` on either side does not count.
+    private static func weakly(_ sent: String, matches tag: String) -> Bool {
+        func opaque(_ tag: String) -> Substring { tag.hasPrefix("W/") ? tag.dropFirst(2) : Substring(tag) }
+        return sent == "*" || opaque(sent) == opaque(tag)
     }
 
     @Sendable func homePage(request: Request) async throws -> Response {
@@ -49,7 +71,7 @@ struct BedBoardController: RouteCollection {
     }
 
     @Sendable func homeJSON(request: Request) async throws -> HomeBedsDTO {
-        let day = try parseDate(try? request.query.get(String.self, at: "date"), emptyMeansToday: false)
+        let day = try parseDate(try request.apiQueryValue("date", otherwise: "a date such as 2026-03-31"))
         let home = try await homeBeds(request, day: day)
         return HomeBedsDTO(home, dataset: try await dataset(request))
     }
@@ -71,10 +93,10 @@ struct BedBoardController: RouteCollection {
         try await Store(request.db).holdsDemoData() ? DemoDataset.label : nil
     }
 
-    /// The board's `date`; absent is today. A page's date field left empty is today too, but
-    /// a program that sends `date=` sent no date, which is a 400 like any other that is not one.
-    private func parseDate(_ text: String?, emptyMeansToday: Bool = true) throws -> CalendarDate? {
-        guard let text, !(text.isEmpty && emptyMeansToday) else { return nil }
+    /// The board's `date`; absent, or a page's date field left empty, is today. The API has
+    /// already refused `date=` through `apiQueryValue`.
+    private func parseDate(_ text: String?) throws -> CalendarDate? {
+        guard let text, !text.isEmpty else { return nil }
         guard let day = CalendarDate(iso: text) else {
             throw FieldValidationError(
                 field: "date", message: "Enter a real date in the form YYYY-MM-DD, for example 2026-03-31.")
