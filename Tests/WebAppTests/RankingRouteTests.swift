@@ -46,6 +46,44 @@ struct RankingRouteTests {
     }
 
     @Test(
+        "past offers count each home's answers to other children of the same sex and age band, never this child's own",
+        arguments: TestDatabase.all)
+    func pastOffersCountSimilarChildren(database: TestDatabase) async throws {
+        try await withApp(database, demo: false) { app in
+            let law = try await LawHarness(app)
+            let coordinator = try await law.principal("coordinator@secureplace.example")
+            let homeB = try await law.principal("manager@sch-b.example")
+            let decline = Coordination.ReferralJourney.ResponseForm(answer: "decline", reasons: ["risk-to-children"])
+            // A girl of 15 like the child below: home A offers, home B declines.
+            let (similar, _) = try await law.offered(LawHarness.form(["localAuthorityReference": "MCR-P1"]))
+            _ = try await law.journey().respond(similar.id, decline, by: homeB)
+            // A boy of the same age: home B's decline says nothing about girls.
+            let (boy, _) = try await law.offered(
+                LawHarness.form(["localAuthorityReference": "MCR-P2", "sex": "male", "givenName": "Sam"]))
+            _ = try await law.journey().respond(boy.id, decline, by: homeB)
+            // A girl of 13: a different age band.
+            let (younger, _) = try await law.offered(
+                LawHarness.form(["localAuthorityReference": "MCR-P3", "dateOfBirth": "2013-05-01", "givenName": "Ria"]))
+            _ = try await law.journey().respond(younger.id, decline, by: homeB)
+
+            let referrer = try await law.principal("referrer@manchester.example")
+            let child = try await law.journey().create(
+                LawHarness.form(["localAuthorityReference": "MCR-R", "givenName": "Jo"]), by: referrer)
+            _ = try await law.journey().submit(child.id, by: referrer)
+            _ = try await law.journey().circulate(child.id, by: coordinator)
+            _ = try await law.journey().respond(child.id, decline, by: homeB)
+
+            let ranking = try await law.journey().ranking(child.id, by: coordinator)
+            func pastOffers(_ home: SecureHome) -> String? {
+                let ranked = (ranking.ranked.first { $0.home.id == home.id })
+                return ranked?.parts.first { $0.kind == .pastOffers }?.detail
+            }
+            #expect(pastOffers(law.world.homeA) == "Offered to 1 of 1 similar children")
+            #expect(pastOffers(law.world.homeB) == "Offered to 0 of 1 similar children")
+        }
+    }
+
+    @Test(
         "circulating in ranked waves goes to the best-ranked home first and widens one wave at a time; a broadcast goes to all"
     )
     func rankedWaves() async throws {

@@ -45,7 +45,7 @@ extension ReferralJourney {
         let decision = AccessPolicy.mayRunAllocation(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
         let instant = now()
-        let facts = try await RankingFacts.load(from: store, at: instant)
+        let facts = try await RankingFacts.load(from: store, at: instant, openReferrals: true)
         let open = facts.referrals.values.filter { $0.state == .submitted || $0.state == .circulated }
             .sorted { ($0.submittedAt ?? $0.createdAt, $0.reference) < ($1.submittedAt ?? $1.createdAt, $1.reference) }
         let homesByID = Dictionary(uniqueKeysWithValues: facts.homes.map { ($0.id, $0) })

@@ -19,9 +19,8 @@ extension ReferralJourney {
     func assessNoOfferRisk(of referral: Referral, in store: Store) async throws {
         guard let fitted = try await AcceptanceModels.latest(in: store) else { return }
         let instant = now()
-        var facts = try await RankingFacts.load(from: store, at: instant)
+        var facts = try await RankingFacts.load(from: store, at: instant, including: [referral])
         facts.model = fitted.model
-        facts.referrals[referral.id] = referral
         guard let risk = try facts.noOfferRisk(referral) else { return }
         let threshold = try await AcceptanceModels(store: store, now: now).flagThreshold()
         try await store.save(

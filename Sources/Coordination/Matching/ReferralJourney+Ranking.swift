@@ -19,7 +19,7 @@ extension ReferralJourney {
     /// The ranking for a referral already loaded and allowed, read through `store` (so inside
     /// the caller's transaction when there is one).
     func ranking(of referral: Referral, in store: Store) async throws -> HomeRanking.Ranking {
-        try await RankingFacts.load(from: store, at: now()).rank(referral)
+        try await RankingFacts.load(from: store, at: now(), including: [referral]).rank(referral)
     }
 }
 
@@ -33,10 +33,15 @@ struct RankingFacts {
     var outages: [BedOutage]
     /// The day each occupied bed's child is expected to leave, when the home has said.
     var leaving: [UUID: CalendarDate]
+    /// The referrals being ranked (with `openReferrals`, every open one) and those of the
+    /// children placed now.
     var referrals: [UUID: Referral]
     var children: [UUID: Child]
     var centroids: [String: Coordinate]
     var residents: [UUID: [HomeRanking.Resident]]
+    /// Every home's answers by the child's sex and age band, all referrals together.
+    var answerTallies: [AnswerTallyKey: (offers: Int, answers: Int)]
+    /// The answers to the referrals being ranked.
     var responses: [HomeResponse]
     /// The acceptance model in use, when one has been fitted.
     var model: AcceptanceModel?
@@ -44,31 +49,62 @@ struct RankingFacts {
     /// Each authority's homes it does not use, with the reason.
     var authorityExclusions: [String: [UUID: String]] = [:]
 
-    static func load(from store: Store, at instant: Date) async throws -> RankingFacts {
-        let referrals = Dictionary(uniqueKeysWithValues: try await store.referrals().map { ($0.id, $0) })
-        let children = Dictionary(uniqueKeysWithValues: try await store.children().map { ($0.id, $0) })
+    struct AnswerTallyKey: Hashable {
+        var homeID: UUID
+        var sex: Sex
+        var ageBand: AgeBand
+    }
+
+    /// The picture at `instant` for ranking the referrals in `ranked` (as the caller holds
+    /// them, so one being submitted in the caller's transaction is ranked as submitted) and,
+    /// with `openReferrals`, every referral submitted or circulated: an allocation round's.
+    static func load(
+        from store: Store, at instant: Date, including ranked: [Referral] = [], openReferrals: Bool = false
+    ) async throws -> RankingFacts {
+        var referrals: [UUID: Referral] = [:]
+        if openReferrals {
+            for referral in try await store.referrals(inStates: [.submitted, .circulated]) {
+                referrals[referral.id] = referral
+            }
+        }
+        for referral in ranked { referrals[referral.id] = referral }
+        let answered = Array(referrals.keys)
+        let open = try await store.openPlacements()
+        for resident in try await store.referrals(ids: Set(open.map(\.referralID)).subtracting(referrals.keys)) {
+            referrals[resident.id] = resident
+        }
+        let children = Dictionary(
+            uniqueKeysWithValues: try await store.children(ids: Set(referrals.values.map(\.childID))).map {
+                ($0.id, $0)
+            })
         var residents: [UUID: [HomeRanking.Resident]] = [:]
-        for placement in try await store.placements() where placement.dischargedAt == nil {
+        for placement in open {
             guard let resident = children[placement.childID], let placed = referrals[placement.referralID] else {
                 continue
             }
             residents[placement.homeID, default: []].append(
                 HomeRanking.Resident(sex: resident.sex, age: placed.ageAtReferral, flags: resident.flags))
         }
+        var tallies: [AnswerTallyKey: (offers: Int, answers: Int)] = [:]
+        for tally in try await store.answerTallies() {
+            let key = AnswerTallyKey(homeID: tally.homeID, sex: tally.sex, ageBand: AgeBand(age: tally.ageAtReferral))
+            tallies[key, default: (0, 0)].offers += tally.offers
+            tallies[key, default: (0, 0)].answers += tally.answers
+        }
         return RankingFacts(
             homes: try await store.homes(), bedsByHome: Dictionary(grouping: try await store.beds(), by: \.homeID),
             statuses: Dictionary(
                 try await store.bedStatusIntervals(at: instant).map { ($0.bedID, $0.status) },
                 uniquingKeysWith: { first, _ in first }),
-            today: CalendarDate(containing: instant), outages: try await store.outages(),
+            today: CalendarDate(containing: instant),
+            outages: try await store.outages(notEndedBefore: CalendarDate(containing: instant)),
             leaving: Dictionary(
-                try await store.openPlacements().compactMap { placement in
-                    placement.expectedDischargeOn.map { (placement.bedID, $0) }
-                }, uniquingKeysWith: { first, _ in first }),
+                open.compactMap { placement in placement.expectedDischargeOn.map { (placement.bedID, $0) } },
+                uniquingKeysWith: { first, _ in first }),
             referrals: referrals, children: children,
             centroids: Dictionary(
                 uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0.centroid) }),
-            residents: residents, responses: try await store.responses(),
+            residents: residents, answerTallies: tallies, responses: try await store.responses(toReferrals: answered),
             model: try await AcceptanceModels.latest(in: store)?.model,
             profiles: Dictionary(uniqueKeysWithValues: try await store.profiles().map { ($0.homeID, $0) }),
             authorityExclusions: Dictionary(grouping: try await store.authorityExclusions(), by: \.localAuthorityCode)
@@ -79,13 +115,19 @@ struct RankingFacts {
         guard let child = children[referral.childID], let centroid = centroids[referral.localAuthorityCode] else {
             throw AccessDenied(decision: .hidden)
         }
+        // Every other child's answers: the referral's own are taken back out of the tallies.
         var answers: [UUID: (offers: Int, answers: Int)] = [:]
-        for response in responses where response.referralID != referral.id {
-            guard let answered = referrals[response.referralID], let other = children[answered.childID],
-                other.sex == child.sex, answered.ageBand == referral.ageBand
-            else { continue }
-            answers[response.homeID, default: (0, 0)].answers += 1
-            if response.isOffer { answers[response.homeID, default: (0, 0)].offers += 1 }
+        for home in homes {
+            answers[home.id] =
+                answerTallies[AnswerTallyKey(homeID: home.id, sex: child.sex, ageBand: referral.ageBand)] ?? (0, 0)
+        }
+        if let stored = referrals[referral.id], let storedChild = children[stored.childID],
+            storedChild.sex == child.sex, stored.ageBand == referral.ageBand
+        {
+            for response in responses where response.referralID == referral.id {
+                answers[response.homeID, default: (0, 0)].answers -= 1
+                if response.isOffer { answers[response.homeID, default: (0, 0)].offers -= 1 }
+            }
         }
         let facts = homes.map { home in
             var facts = HomeRanking.HomeFacts(

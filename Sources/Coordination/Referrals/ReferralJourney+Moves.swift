@@ -41,8 +41,7 @@ extension ReferralJourney {
     func move(
         _ referralID: UUID, _ event: ReferralEvent, action: ReferralAction, by principal: Principal,
         change: @escaping @Sendable (inout Referral) throws -> Void = { _ in },
-        before: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in },
-        after: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
+        before: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
     ) async throws -> Referral {
         try await store.transaction { store in
             let context = try await context(referralID, for: principal, action, in: store)
@@ -52,10 +51,13 @@ extension ReferralJourney {
             try change(&referral)
             if event == .submit || event == .approve {
                 referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
+                // Before the audit trail's head is taken: every change in the service queues on
+                // it, so nothing slow happens while it is held.
+                var submitted = referral
+                try submitted.apply(event)
+                try await assessNoOfferRisk(of: submitted, in: store)
             }
             try await apply(event, to: &referral, by: principal, in: store)
-            if event == .submit || event == .approve { try await assessNoOfferRisk(of: referral, in: store) }
-            try await after(context, store)
             return referral
         }
     }

@@ -30,6 +30,16 @@ extension Store {
             .sorted { ($0.startsOn, $0.id.uuidString) > ($1.startsOn, $1.id.uuidString) }
     }
 
+    /// The records that can still keep a bed out of service on `day` or later: those not
+    /// ended before it. A projection of the beds from today needs no others, and a home's
+    /// history of outages grows for ever.
+    public func outages(notEndedBefore day: CalendarDate) async throws -> [BedOutage] {
+        try await BedOutageRecord.query(on: database)
+            .group(.or) { $0.filter(\.$endedOn == nil).filter(\.$endedOn, .greaterThanOrEqual, day.iso) }
+            .all().map { try $0.value() }
+            .sorted { ($0.startsOn, $0.id.uuidString) > ($1.startsOn, $1.id.uuidString) }
+    }
+
     /// The bed's record that has started by `day` and not ended, if any (the latest start
     /// when there are several).
     public func openOutage(ofBed bedID: UUID, on day: CalendarDate) async throws -> BedOutage? {
