@@ -32,6 +32,36 @@ struct AuditTrailTests {
         }
     }
 
+    @Test("the hash is SHA-256 in lower-case hex (FIPS 180-2's example for \"abc\")")
+    func sha256KnownAnswer() {
+        #expect(Store.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Store.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+    }
+
+    @Test(
+        "reads audited at the same moment are each written once, in one unbroken chain, before their readers go on",
+        arguments: TestDatabase.all)
+    func readsAuditedTogether(database: TestDatabase) async throws {
+        try await withTestStore(database) { store in
+            try await appendFive(store)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for index in 6...45 {
+                    group.addTask {
+                        try await store.appendReadAudit(Self.entry(index))
+                        // Answered only once written: this reader's event is there already.
+                        let mine = try await store.auditEvents(about: "R-\(index)")
+                        #expect(mine.count == 1)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let events = try await store.auditEvents()
+            #expect(events.map(\.sequence) == Array(1...45))
+            #expect(Set(events.map(\.entry.objectID)) == Set((1...45).map { "R-\($0)" }))
+            #expect(try await store.verifyAuditChain() == nil)
+        }
+    }
+
     @Test("editing a row directly in the database is caught and named", arguments: TestDatabase.all)
     func editedRow(database: TestDatabase) async throws {
         try await withTestStore(database) { store in

@@ -42,51 +42,57 @@ public struct TimelineEntry: Sendable, Equatable {
 
 extension ReferralJourney {
     public func view(_ referralID: UUID, by principal: Principal) async throws -> ReferralView {
-        try await store.transaction { store in
-            let context = try await context(referralID, for: principal, .view, in: store)
-            guard let child = try await store.child(id: context.referral.childID) else {
-                throw AccessDenied(decision: .hidden)
-            }
-            var identity: ChildIdentity?
-            if AccessPolicy.decide(principal, .viewIdentity, on: context.facts) == .allowed {
-                identity = try await store.childIdentity(childID: child.id)
-                // Every read of a child's identifiable record is audited.
-                try await store.appendAudit(
-                    AuditEntry(
-                        by: principal, action: "child-identity.read", objectType: "referral",
-                        objectID: referralID.uuidString, at: now()))
-            }
-            let names = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.name) })
-            let instant = now()
-            // A home sees its own answer; the other homes' answers and reasons are for the
-            // authority, the coordinators and the regulator.
-            let ownHome = principal.homeReference
-            let visible = context.circulations.filter { circulation in
-                principal.role != .homeManager || context.homeReferences[circulation.homeID] == ownHome
-            }
-            let lines = visible.map { circulation in
-                let response = context.responses.first { $0.homeID == circulation.homeID }
-                return ReferralView.HomeLine(
-                    homeID: circulation.homeID, homeName: names[circulation.homeID] ?? "Unknown home",
-                    circulatedAt: circulation.circulatedAt, respondBy: circulation.respondBy, response: response,
-                    isOverdue: response == nil && circulation.respondBy < instant && !context.referral.state.isFinal)
-            }
-            let placement = try await store.placement(ofReferral: referralID)
-            var withoutOrder: TimeWithoutOrder?
-            let heldOrAboutToBe =
-                context.referral.state == .offerAccepted || (placement != nil && placement?.dischargedAt == nil)
-            if heldOrAboutToBe, !context.referral.courtOrder.authorises(on: CalendarDate(containing: instant)) {
-                withoutOrder = try await timeWithoutOrder(ofChild: child.id, at: instant, in: store)
-            }
-            return ReferralView(
-                referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
-                timeWithoutOrder: withoutOrder,
-                orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
-                nextStep: Self.nextStep(context.referral, lines, responses: context.responses),
-                noOfferRisk: AccessPolicy.mayViewChildrenAtRisk(principal) == .allowed
-                    ? try await store.noOfferRisk(ofReferral: referralID).map(Self.decode) : nil,
-                allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
+        // Read as one consistent picture without queueing behind the service's writers; the
+        // read of the child's identity is then audited before anyone is shown it.
+        let view = try await store.readTransaction { store in try await readView(referralID, by: principal, in: store) }
+        if view.identity != nil {
+            try await store.appendReadAudit(
+                AuditEntry(
+                    by: principal, action: "child-identity.read", objectType: "referral",
+                    objectID: referralID.uuidString, at: now()))
         }
+        return view
+    }
+
+    private func readView(_ referralID: UUID, by principal: Principal, in store: Store) async throws -> ReferralView {
+        let context = try await context(referralID, for: principal, .view, in: store)
+        guard let child = try await store.child(id: context.referral.childID) else {
+            throw AccessDenied(decision: .hidden)
+        }
+        var identity: ChildIdentity?
+        if AccessPolicy.decide(principal, .viewIdentity, on: context.facts) == .allowed {
+            identity = try await store.childIdentity(childID: child.id)
+        }
+        let names = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.name) })
+        let instant = now()
+        // A home sees its own answer; the other homes' answers and reasons are for the
+        // authority, the coordinators and the regulator.
+        let ownHome = principal.homeReference
+        let visible = context.circulations.filter { circulation in
+            principal.role != .homeManager || context.homeReferences[circulation.homeID] == ownHome
+        }
+        let lines = visible.map { circulation in
+            let response = context.responses.first { $0.homeID == circulation.homeID }
+            return ReferralView.HomeLine(
+                homeID: circulation.homeID, homeName: names[circulation.homeID] ?? "Unknown home",
+                circulatedAt: circulation.circulatedAt, respondBy: circulation.respondBy, response: response,
+                isOverdue: response == nil && circulation.respondBy < instant && !context.referral.state.isFinal)
+        }
+        let placement = try await store.placement(ofReferral: referralID)
+        var withoutOrder: TimeWithoutOrder?
+        let heldOrAboutToBe =
+            context.referral.state == .offerAccepted || (placement != nil && placement?.dischargedAt == nil)
+        if heldOrAboutToBe, !context.referral.courtOrder.authorises(on: CalendarDate(containing: instant)) {
+            withoutOrder = try await timeWithoutOrder(ofChild: child.id, at: instant, in: store)
+        }
+        return ReferralView(
+            referral: context.referral, child: child, identity: identity, homes: lines, placement: placement,
+            timeWithoutOrder: withoutOrder,
+            orderAdvice: withoutOrder.map { Self.orderAdvice($0, placed: placement != nil) },
+            nextStep: Self.nextStep(context.referral, lines, responses: context.responses),
+            noOfferRisk: AccessPolicy.mayViewChildrenAtRisk(principal) == .allowed
+                ? try await store.noOfferRisk(ofReferral: referralID).map(Self.decode) : nil,
+            allowedActions: try await Self.allowedActions(principal, context, placement: placement, in: store))
     }
 
     static func allowedActions(_ principal: Principal, _ context: Context, placement: Placement?, in store: Store)

@@ -16,23 +16,29 @@ extension DatabaseConfigurationFactory {
         let waitForConnection = TimeAmount.seconds(30)
         switch url {
         case .sqliteFile(let path):
-            return .sqlite(
+            return .secureplace(
                 .sqlite(.file(path), connectionPoolTimeout: waitForConnection),
                 writeLock: .forFile(atPath: path))
         case .sqliteInMemory:
             // Each in-memory database is its own.
-            return .sqlite(.sqlite(.memory, connectionPoolTimeout: waitForConnection), writeLock: SQLiteWriteLock())
+            return .secureplace(
+                .sqlite(.memory, connectionPoolTimeout: waitForConnection), writeLock: SQLiteWriteLock())
         case .postgres(let address):
             let configuration = try SQLPostgresConfiguration(url: address)
-            return .postgres(
-                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: waitForConnection)
+            return .secureplace(
+                .postgres(
+                    configuration: configuration, maxConnectionsPerEventLoop: 4,
+                    connectionPoolTimeout: waitForConnection),
+                writeLock: nil)
         }
     }
 }
 
 extension DatabaseConfigurationFactory {
-    fileprivate static func sqlite(_ factory: DatabaseConfigurationFactory, writeLock: SQLiteWriteLock) -> Self {
-        .init { SQLiteConfigurationWithWriteLock(base: factory.make(), writeLock: writeLock) }
+    fileprivate static func secureplace(_ factory: DatabaseConfigurationFactory, writeLock: SQLiteWriteLock?) -> Self {
+        .init {
+            SecurePlaceDatabaseConfiguration(base: factory.make(), writeLock: writeLock, readAudits: AuditReadQueue())
+        }
     }
 }
 
@@ -73,6 +79,7 @@ public final class StandaloneDatabase: Sendable {
         let migrator = makeMigrator()
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
+        try await Store(database).useWriteAheadLog()
     }
 
     /// The names of the migrations not yet applied; all of them when the database has never

@@ -55,19 +55,3 @@ actor SQLiteWriteLock {
         }
     }
 }
-
-/// SQLite's Fluent configuration with the write lock of its database, so that every `Store`
-/// made on it finds the same lock.
-struct SQLiteConfigurationWithWriteLock: DatabaseConfiguration {
-    var base: any DatabaseConfiguration
-    let writeLock: SQLiteWriteLock
-
-    var middleware: [any AnyModelMiddleware] {
-        get { base.middleware }
-        set { base.middleware = newValue }
-    }
-
-    func makeDriver(for databases: Databases) -> any DatabaseDriver {
-        base.makeDriver(for: databases)
-    }
-}

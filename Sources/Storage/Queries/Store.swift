@@ -23,7 +23,16 @@ public struct Store: Sendable {
 
     /// The write lock of this SQLite database; nil on PostgreSQL.
     var sqliteWriteLock: SQLiteWriteLock? {
-        (database.context.configuration as? SQLiteConfigurationWithWriteLock)?.writeLock
+        (database.context.configuration as? SecurePlaceDatabaseConfiguration)?.writeLock
+    }
+
+    /// Runs `body` in one transaction that only reads: a consistent picture without queueing
+    /// behind writers (on SQLite it does not take the write lock, so `body` must not write).
+    public func readTransaction<Result: Sendable>(
+        _ body: @escaping @Sendable (Store) async throws -> Result
+    ) async throws -> Result {
+        guard !database.inTransaction else { return try await body(self) }
+        return try await database.transaction { transaction in try await body(Store(transaction)) }
     }
 
     /// Inserts many rows in a few statements; chunks stay well under both databases' limits
@@ -35,5 +44,16 @@ public struct Store: Sendable {
             try await Array(records[start..<end]).create(on: database)
             start = end
         }
+    }
+}
+
+extension Store {
+    /// On a SQLite file, switches to the write-ahead log: readers then read the last commit
+    /// without waiting for a writer, and a commit is one append to the log (synced, as SQLite's
+    /// default FULL setting does in this mode) instead of a rollback journal written and deleted.
+    /// The mode is kept in the file, so once is enough; nothing happens on PostgreSQL.
+    public func useWriteAheadLog() async throws {
+        guard sqliteWriteLock != nil, !database.inTransaction else { return }
+        _ = try await sql.raw("PRAGMA journal_mode=WAL").all()
     }
 }

@@ -37,6 +37,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     if settings.migrateOnStart {
         try await app.autoMigrate()
     }
+    try await Store(app.db).useWriteAheadLog()
 
     app.leaf.cache.isEnabled = app.environment.isRelease
     // The templates ship inside the package's resource bundle, which SwiftPM puts under
