@@ -11,14 +11,6 @@ public struct AnswerTally: Sendable, Hashable {
     public var ageAtReferral: Int
     public var offers: Int
     public var answers: Int
-
-    public init(homeID: UUID, sex: Sex, ageAtReferral: Int, offers: Int, answers: Int) {
-        self.homeID = homeID
-        self.sex = sex
-        self.ageAtReferral = ageAtReferral
-        self.offers = offers
-        self.answers = answers
-    }
 }
 
 // What matching reads on every submission and allocation round. Reading every referral, child
