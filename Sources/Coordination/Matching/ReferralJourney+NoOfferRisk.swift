@@ -17,17 +17,21 @@ extension ReferralJourney {
     /// threshold. Nothing is assessed before a model has been fitted. The flag only brings
     /// the child to the coordinators' attention: it never stops a referral going to a home.
     func assessNoOfferRisk(of referral: Referral, in store: Store) async throws {
-        guard let fitted = try await AcceptanceModels.latest(in: store) else { return }
+        if let risk = try await noOfferRisk(of: referral, in: store) { try await store.save(noOfferRisk: risk) }
+    }
+
+    /// The assessment `assessNoOfferRisk` stores, without storing it.
+    func noOfferRisk(of referral: Referral, in store: Store) async throws -> StoredNoOfferRisk? {
+        guard let fitted = try await AcceptanceModels.latest(in: store) else { return nil }
         let instant = now()
         var facts = try await RankingFacts.load(from: store, at: instant, including: [referral])
         facts.model = fitted.model
-        guard let risk = try facts.noOfferRisk(referral) else { return }
+        guard let risk = try facts.noOfferRisk(referral) else { return nil }
         let threshold = try await AcceptanceModels(store: store, now: now).flagThreshold()
-        try await store.save(
-            noOfferRisk: StoredNoOfferRisk(
-                referralID: referral.id, assessedAt: instant, probability: risk.probability,
-                flagged: risk.probability >= threshold, modelID: fitted.id,
-                assessment: String(decoding: try JSONEncoder().encode(risk), as: UTF8.self)))
+        return StoredNoOfferRisk(
+            referralID: referral.id, assessedAt: instant, probability: risk.probability,
+            flagged: risk.probability >= threshold, modelID: fitted.id,
+            assessment: String(decoding: try JSONEncoder().encode(risk), as: UTF8.self))
     }
 
     /// Every flagged referral still open, the likeliest to go unplaced first.

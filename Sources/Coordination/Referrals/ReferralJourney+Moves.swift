@@ -43,22 +43,48 @@ extension ReferralJourney {
         change: @escaping @Sendable (inout Referral) throws -> Void = { _ in },
         before: @escaping @Sendable (Context, Store) async throws -> Void = { _, _ in }
     ) async throws -> Referral {
-        try await store.transaction { store in
+        let submits = event == .submit || event == .approve
+        // The no-offer risk reads the whole bed board and every home's history. Assessed
+        // before the write transaction, writers elsewhere do not queue behind those reads; it
+        // is used only if the referral is still exactly as it was read.
+        let assessedBefore = submits ? await noOfferRiskBefore(referralID, event, action, by: principal, change) : nil
+        return try await store.transaction { store in
             let context = try await context(referralID, for: principal, action, in: store)
             try await before(context, store)
             var referral = context.referral
             // Checked after access, so someone who may not act learns nothing from a 400.
             try change(&referral)
-            if event == .submit || event == .approve {
+            if submits {
                 referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
-                // Before the audit trail's head is taken: every change in the service queues on
-                // it, so nothing slow happens while it is held.
                 var submitted = referral
                 try submitted.apply(event)
-                try await assessNoOfferRisk(of: submitted, in: store)
+                if let assessedBefore, assessedBefore.referral.isSameSubmission(as: submitted) {
+                    if let risk = assessedBefore.risk { try await store.save(noOfferRisk: risk) }
+                } else {
+                    // Before the audit trail's head is taken: every change in the service
+                    // queues on it, so nothing slow happens while it is held.
+                    try await assessNoOfferRisk(of: submitted, in: store)
+                }
             }
             try await apply(event, to: &referral, by: principal, in: store)
             return referral
+        }
+    }
+
+    /// The referral as it would be submitted and its no-offer risk, read outside any
+    /// transaction; nil where anything stands in the way (the transaction then says what).
+    private func noOfferRiskBefore(
+        _ referralID: UUID, _ event: ReferralEvent, _ action: ReferralAction, by principal: Principal,
+        _ change: @Sendable (inout Referral) throws -> Void
+    ) async -> (referral: Referral, risk: StoredNoOfferRisk?)? {
+        do {
+            var referral = try await context(referralID, for: principal, action, in: store).referral
+            try change(&referral)
+            referral.ageAtReferral = try await ageOnDateNeeded(referral, in: store)
+            try referral.apply(event)
+            return (referral, try await noOfferRisk(of: referral, in: store))
+        } catch {
+            return nil
         }
     }
 
@@ -94,5 +120,14 @@ extension ReferralJourney {
                     at: now()))
             return referral
         }
+    }
+}
+
+extension Referral {
+    /// The same referral at the same step, whenever the submission's clock read.
+    fileprivate func isSameSubmission(as other: Referral) -> Bool {
+        var other = other
+        other.submittedAt = submittedAt
+        return self == other
     }
 }

@@ -5,7 +5,7 @@ import SecurePlaceCore
 
 extension Store {
     public func referral(id: UUID) async throws -> Referral? {
-        try await ReferralRecord.find(id, on: database)?.value()
+        try await referralRows { $0.where("id", .equal, id) }.first
     }
 
     /// Takes the referral's row lock for the rest of the transaction and then reads it: two
@@ -36,20 +36,33 @@ extension Store {
         openOnlyOldestFirst: Bool = false, offset: Int = 0, limit: Int = 50
     ) async throws -> (referrals: [Referral], total: Int) {
         var query = ReferralRecord.query(on: database)
-        if let authority { query = query.filter(\.$localAuthorityCode == authority) }
-        if let state { query = query.filter(\.$state == state.rawValue) }
+        var conditions: [any SQLExpression] = []
+        if let authority {
+            query = query.filter(\.$localAuthorityCode == authority)
+            conditions.append(SQLBinaryExpression(SQLColumn("local_authority_code"), .equal, SQLBind(authority)))
+        }
+        if let state {
+            query = query.filter(\.$state == state.rawValue)
+            conditions.append(SQLBinaryExpression(SQLColumn("state"), .equal, SQLBind(state.rawValue)))
+        }
         if openOnlyOldestFirst {
-            let open: [ReferralState] = [.submitted, .circulated, .offered, .offerAccepted]
-            query = query.filter(\.$state ~~ open.map(\.rawValue))
+            let open = [ReferralState.submitted, .circulated, .offered, .offerAccepted].map(\.rawValue)
+            query = query.filter(\.$state ~~ open)
+            conditions.append(SQLBinaryExpression(SQLColumn("state"), .in, SQLBind.group(open)))
         }
         if let homeID {
             let ids = try await CirculationRecord.query(on: database).filter(\.$homeID == homeID).all(\.$referralID)
+            guard !ids.isEmpty else { return ([], 0) }
             query = query.filter(\.$id ~~ ids)
+            conditions.append(SQLBinaryExpression(SQLColumn("id"), .in, SQLBind.group(ids)))
         }
-        let total = try await query.copy().count()
-        let page = try await query.sort(\.$createdAt, openOnlyOldestFirst ? .ascending : .descending)
-            .range(offset..<(offset + limit)).all()
-        return (try page.map { try $0.value() }, total)
+        let total = try await query.count()
+        let page = try await referralRows { select in
+            conditions.reduce(select) { $0.where($1) }
+                .orderBy("created_at", openOnlyOldestFirst ? .ascending : .descending)
+                .limit(limit).offset(offset)
+        }
+        return (page, total)
     }
 
     /// Takes the next human reference for a year, such as R-2026-00412: one more than the

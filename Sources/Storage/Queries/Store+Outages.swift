@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import SQLKit
 import SecurePlaceCore
 
 extension Store {
@@ -49,8 +50,9 @@ extension Store {
 
     /// The open placements of a home's beds (or of every home), for capacity.
     public func openPlacements(ofHome homeID: UUID? = nil) async throws -> [Placement] {
-        var query = PlacementRecord.query(on: database).filter(\.$dischargedAt == nil)
-        if let homeID { query = query.filter(\.$homeID == homeID) }
-        return try await query.all().map { try $0.value() }
+        try await placementRows { select in
+            let open = select.where("discharged_at", .is, SQLLiteral.null)
+            return if let homeID { open.where("home_id", .equal, homeID) } else { open }
+        }
     }
 }

@@ -41,18 +41,17 @@ extension Store {
 
     /// The referrals in any of `states`, oldest first.
     public func referrals(inStates states: [ReferralState]) async throws -> [Referral] {
-        try await ReferralRecord.query(on: database).filter(\.$state ~~ states.map(\.rawValue)).sort(\.$createdAt)
-            .all().map { try $0.value() }
+        try await referralRows { $0.where("state", .in, states.map(\.rawValue)).orderBy("created_at") }
     }
 
     public func referrals(ids: some Collection<UUID>) async throws -> [Referral] {
         guard !ids.isEmpty else { return [] }
-        return try await ReferralRecord.query(on: database).filter(\.$id ~~ Array(ids)).all().map { try $0.value() }
+        return try await referralRows { $0.where("id", .in, Array(ids)) }
     }
 
     public func children(ids: some Collection<UUID>) async throws -> [Child] {
         guard !ids.isEmpty else { return [] }
-        return try await ChildRecord.query(on: database).filter(\.$id ~~ Array(ids)).all().map { try $0.value() }
+        return try await childRows { $0.where("id", .in, Array(ids)) }
     }
 
     /// The answers to any of the referrals, oldest first.

@@ -26,11 +26,11 @@ extension Store {
     }
 
     public func children() async throws -> [Child] {
-        try await ChildRecord.query(on: database).all().map { try $0.value() }
+        try await childRows()
     }
 
     public func referrals() async throws -> [Referral] {
-        try await ReferralRecord.query(on: database).sort(\.$createdAt).all().map { try $0.value() }
+        try await referralRows { $0.orderBy("created_at") }
     }
 
     public func responses() async throws -> [HomeResponse] {
