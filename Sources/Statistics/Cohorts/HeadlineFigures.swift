@@ -1,0 +1,43 @@
+import Foundation
+import SecurePlaceCore
+
+/// The figures the 2020 study had to dig out by hand, for one period: how many were referred
+/// and placed, how long it took, how many homes were asked, and who was refused.
+public struct HeadlineFigures: Hashable, Sendable {
+    public let referrals: Int
+    public let outcomes: OutcomeBreakdown
+    public let timeToPlacement: TimeToPlacement
+    public let homesApproachedPlaced: Double?
+    public let homesApproachedUnplaced: Double?
+    public let olderBoysWithRefusalFlags: UnplacedDisparity
+    public let olderBoysAdjusted: AdjustedUnplacedDisparity
+    /// Each sex, age band and flag against everyone else.
+    public let disparities: [UnplacedDisparity]
+
+    public init(_ referrals: [CohortReferral], asOf: Date, regionName: (String) -> String = { $0 }) {
+        self.referrals = referrals.count
+        outcomes = OutcomeBreakdown(referrals, groups: CohortReferral.Outcome.allCases.map(\.name)) { $0.outcome.name }
+        timeToPlacement = TimeToPlacement(referrals, asOf: asOf)
+        func meanHomes(_ outcome: CohortReferral.Outcome) -> Double? {
+            let members = referrals.filter { $0.outcome == outcome }
+            return members.isEmpty ? nil : Double(members.map(\.homesApproached).reduce(0, +)) / Double(members.count)
+        }
+        homesApproachedPlaced = meanHomes(.placed)
+        homesApproachedUnplaced = meanHomes(.closedUnplaced)
+        let groupName = "Boys of 15 or over with an offending, gang or harmful sexual behaviour flag"
+        olderBoysWithRefusalFlags = UnplacedDisparity(
+            group: groupName, referrals: referrals, isInGroup: \.isOlderBoyWithRefusalFlag)
+        olderBoysAdjusted = AdjustedUnplacedDisparity(
+            referrals: referrals, groupName: groupName, isInGroup: \.isOlderBoyWithRefusalFlag, regionName: regionName)
+        disparities =
+            Sex.allCases.map { sex in
+                UnplacedDisparity(group: "Sex: \(sex.name)", referrals: referrals) { $0.sex == sex }
+            }
+            + AgeBand.allCases.map { band in
+                UnplacedDisparity(group: "Age: \(band.name)", referrals: referrals) { $0.ageBand == band }
+            }
+            + NeedFlag.allCases.map { flag in
+                UnplacedDisparity(group: "Flag: \(flag.name)", referrals: referrals) { $0.flags.contains(flag) }
+            }
+    }
+}
