@@ -23,6 +23,7 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             PlanCommand.self,
             LinkCommand.self,
             MatchingCommand.self,
+            StatisticsCommand.self,
         ]
     )
 }

@@ -30,11 +30,15 @@ public struct Additivity: Hashable, Sendable {
 /// Primary and secondary suppression of a table of counts.
 public enum CellSuppression {
     /// The cells to suppress in `counts` (nil where a cell is not applicable): every count
-    /// the rule calls too small, then, while some sum has exactly one suppressed member (so
-    /// that member could be worked out), one more member of it: the one that also completes
-    /// the most other such sums, then the smallest count, so that as little as possible is
-    /// hidden. A zero is chosen only where no positive count is left, and a total only where
-    /// no part is.
+    /// the rule calls too small, then, while some sum is exposed, one more member of it: the
+    /// one that also completes the most other such sums, then the smallest count, so that as
+    /// little as possible is hidden. A sum is exposed when exactly one member is suppressed
+    /// (it could be worked out) or when its suppressed members add up to less than the rule's
+    /// protection width (each could be told to within a narrower band than the rule hides).
+    /// A zero is chosen only where no positive count is left, and a total only where no part is.
+    /// Then every hidden count's band is worked out from all the sums together (`BandAudit`);
+    /// where one is still narrower than the protection width, the sum hiding least beside it
+    /// takes one more count, and the sums are completed again.
     public static func suppressedCells(
         in counts: [[Int?]], sums: [Additivity], rule: DisclosureRule = .standard
     ) -> Set<Cell> {
@@ -45,16 +49,51 @@ public enum CellSuppression {
                 suppressed.insert(Cell(row: row, column: column))
             }
         }
+        while true {
+            completeSums(&suppressed, counts: counts, sums: sums, rule: rule)
+            // Sums taken one at a time can leave a count that several together narrow: widen
+            // the band of every count still narrower than the rule's, through the sum that
+            // hides least beside it, and complete the sums again.
+            let bands = BandAudit.bands(of: suppressed, in: counts, sums: sums)
+            var added = false
+            for (cell, band) in bands.sorted(by: { $0.key < $1.key })
+            where band.upperBound - band.lowerBound < Double(rule.protectionWidth) {
+                let widening = sums.filter { $0.members.contains(cell) }.compactMap { sum -> (mass: Int, cell: Cell)? in
+                    let hiddenMass = sum.members.filter(suppressed.contains).reduce(0) { $0 + (value($1) ?? 0) }
+                    let candidate = sum.members.filter { !suppressed.contains($0) && (value($0) ?? 0) > 0 }
+                        .min { (value($0)!, $0) < (value($1)!, $1) }
+                    return candidate.map { (hiddenMass, $0) }
+                }.min { ($0.mass, $0.cell) < ($1.mass, $1.cell) }
+                if let widening, !suppressed.contains(widening.cell) {
+                    suppressed.insert(widening.cell)
+                    added = true
+                }
+            }
+            if !added { return suppressed }
+        }
+    }
+
+    /// Hides one more member of each exposed sum until none is left (see `suppressedCells`).
+    private static func completeSums(
+        _ suppressed: inout Set<Cell>, counts: [[Int?]], sums: [Additivity], rule: DisclosureRule
+    ) {
+        func value(_ cell: Cell) -> Int? { counts[cell.row][cell.column] }
         func exposed() -> [Additivity] {
-            sums.filter { sum in sum.members.filter(suppressed.contains).count == 1 }
+            sums.filter { sum in
+                let hidden = sum.members.filter(suppressed.contains)
+                return hidden.count == 1
+                    || (hidden.count > 1 && hidden.reduce(0) { $0 + (value($1) ?? 0) } < rule.protectionWidth)
+            }
         }
         var open = exposed()
         while let sum = open.first {
-            let choices = sum.members.filter { !suppressed.contains($0) && value($0) != nil }
+            // Where one member is hidden, any other hides it; where several are hidden but add
+            // up to too little, only a positive count widens the band.
+            let lone = sum.members.filter(suppressed.contains).count == 1
+            let choices = sum.members.filter { !suppressed.contains($0) && (value($0).map { lone || $0 > 0 } ?? false) }
             guard !choices.isEmpty else {
-                // Nothing left to hide beside it: the sum cannot protect the cell, so the
-                // other members' sums must; leave it (every member here is already hidden or
-                // not applicable, which discloses nothing).
+                // Nothing left to hide beside it that would help: the sum cannot protect the
+                // cell, so the other members' sums must; leave it.
                 open.removeFirst()
                 continue
             }
@@ -71,6 +110,5 @@ public enum CellSuppression {
             suppressed.insert(best)
             open = exposed()
         }
-        return suppressed
     }
 }

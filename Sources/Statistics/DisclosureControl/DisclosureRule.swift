@@ -22,6 +22,11 @@ public struct DisclosureRule: Hashable, Sendable, Codable {
     /// For public pages: as the standard rule, with other counts rounded to 5.
     public static let publicTables = DisclosureRule(roundingBase: 5)
 
+    /// How wide the band a suppressed count could lie in must stay, given every other
+    /// published figure: as wide as the band of counts suppressed, so that a hidden 1 cannot be
+    /// told from a hidden 4.
+    public var protectionWidth: Int { largestSuppressed - smallestSuppressed + 1 }
+
     public func isTooSmall(_ count: Int) -> Bool { (smallestSuppressed...largestSuppressed).contains(count) }
 
     public func rounded(_ count: Int) -> Int {

@@ -1,0 +1,132 @@
+import Foundation
+import SecurePlaceCore
+import Statistics
+
+/// The headline figures as the command prints them, in words or as JSON.
+struct HeadlineReport: Encodable {
+    struct Share: Encodable {
+        var count: Int
+        var of: Int
+        var share: Double?
+        var interval: IntervalEstimate?
+    }
+
+    struct Comparison: Encodable {
+        var group: String
+        var unplaced: Share
+        var unplacedElsewhere: Share
+        var riskRatio: IntervalEstimate?
+        var riskDifference: IntervalEstimate?
+    }
+
+    var from: String
+    var through: String
+    var asOf: Date
+    var referrals: Int
+    var outcomes: [String: Int]
+    var unplaced: Share
+    var medianDaysToPlacement: Double?
+    var quartileDaysToPlacement: [Double?]
+    var homesApproachedPerPlacedChild: Double?
+    var homesApproachedPerUnplacedChild: Double?
+    var olderBoysWithRefusalFlags: Comparison
+    var olderBoysAdjustedOddsRatio: IntervalEstimate?
+    var olderBoysAdjustmentProblem: String?
+    var adjustedFor: [String]
+    var byProfile: [Comparison]
+
+    init(_ figures: HeadlineFigures, from: CalendarDate, through: CalendarDate, asOf: Date) {
+        func share(_ proportion: Proportion) -> Share {
+            Share(
+                count: proportion.count, of: proportion.total, share: proportion.value,
+                interval: proportion.wilsonInterval())
+        }
+        func comparison(_ disparity: UnplacedDisparity) -> Comparison {
+            Comparison(
+                group: disparity.group, unplaced: share(disparity.unplaced),
+                unplacedElsewhere: share(disparity.unplacedElsewhere), riskRatio: disparity.riskRatio,
+                riskDifference: disparity.riskDifference)
+        }
+        self.from = from.iso
+        self.through = through.iso
+        self.asOf = asOf
+        referrals = figures.referrals
+        outcomes = Dictionary(
+            uniqueKeysWithValues: CohortReferral.Outcome.allCases.map {
+                ($0.rawValue, figures.outcomes.total.counts[$0] ?? 0)
+            })
+        unplaced = share(figures.outcomes.total.unplaced)
+        medianDaysToPlacement = figures.timeToPlacement.median
+        quartileDaysToPlacement = [figures.timeToPlacement.lowerQuartile, figures.timeToPlacement.upperQuartile]
+        homesApproachedPerPlacedChild = figures.homesApproachedPlaced
+        homesApproachedPerUnplacedChild = figures.homesApproachedUnplaced
+        olderBoysWithRefusalFlags = comparison(figures.olderBoysWithRefusalFlags)
+        switch figures.olderBoysAdjusted.oddsRatio {
+        case .success(let ratio): olderBoysAdjustedOddsRatio = ratio
+        case .failure(let problem): olderBoysAdjustmentProblem = problem.description
+        }
+        adjustedFor = figures.olderBoysAdjusted.adjustedFor
+        byProfile = figures.disparities.map(comparison)
+    }
+
+    var lines: [String] {
+        var lines = [
+            "Referrals submitted \(from) to \(through), as at \(asOf.formatted(.iso8601.year().month().day())).",
+            "Exact and unsuppressed, for the service's own analysts: not for publication. Intervals are 95%.",
+            "",
+            "Referrals: \(referrals) (placed \(outcomes["placed"] ?? 0), closed unplaced \(outcomes["closed-unplaced"] ?? 0), "
+                + "withdrawn \(outcomes["withdrawn"] ?? 0), still open \(outcomes["open"] ?? 0))",
+            "Left unplaced, of those placed or closed unplaced: \(Self.describe(unplaced))",
+            "Days from submission to placement (Kaplan–Meier; closed and open referrals censored): median "
+                + "\(Self.days(medianDaysToPlacement)), quartiles \(Self.days(quartileDaysToPlacement[0])) and "
+                + "\(Self.days(quartileDaysToPlacement[1]))",
+            "Homes approached: \(Self.decimal(homesApproachedPerPlacedChild)) per placed child, "
+                + "\(Self.decimal(homesApproachedPerUnplacedChild)) per child closed unplaced",
+            "",
+            "\(olderBoysWithRefusalFlags.group):",
+        ]
+        lines += Self.describe(olderBoysWithRefusalFlags).map { "  " + $0 }
+        if let ratio = olderBoysAdjustedOddsRatio {
+            lines.append(
+                "  odds ratio adjusted for region and urgency \(Self.interval(ratio)) (\(adjustedFor.count) terms besides the group)"
+            )
+        } else if let problem = olderBoysAdjustmentProblem {
+            lines.append("  not adjusted: \(problem)")
+        }
+        lines.append("")
+        lines.append("Each profile against everyone else:")
+        for comparison in byProfile where comparison.unplaced.of > 0 {
+            lines.append("  \(comparison.group): \(Self.describe(comparison).joined(separator: "; "))")
+        }
+        return lines
+    }
+
+    static func describe(_ comparison: Comparison) -> [String] {
+        [
+            "unplaced \(describe(comparison.unplaced)) against \(describe(comparison.unplacedElsewhere)) of everyone else",
+            "risk ratio \(comparison.riskRatio.map(interval) ?? "not defined"), difference "
+                + (comparison.riskDifference.map { interval($0, percentagePoints: true) } ?? "not defined"),
+        ]
+    }
+
+    static func describe(_ share: Share) -> String {
+        guard let value = share.share, let interval = share.interval else { return "none of 0" }
+        return
+            "\(share.count) of \(share.of), \(percent(value)) (\(percent(interval.lower)) to \(percent(interval.upper)))"
+    }
+
+    static func interval(_ estimate: IntervalEstimate) -> String { interval(estimate, percentagePoints: false) }
+
+    static func interval(_ estimate: IntervalEstimate, percentagePoints: Bool) -> String {
+        if percentagePoints {
+            let points = { (value: Double) in String(format: "%+.1f", value * 100) }
+            return "\(points(estimate.estimate)) points (\(points(estimate.lower)) to \(points(estimate.upper)))"
+        }
+        let figure = { (value: Double) in String(format: "%.2f", value) }
+        return "\(figure(estimate.estimate)) (\(figure(estimate.lower)) to \(figure(estimate.upper)))"
+    }
+
+    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
+    static func decimal(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "none" }
+    static func days(_ value: Double?) -> String { value.map { String(format: "%.1f days", $0) } ?? "not reached" }
+}

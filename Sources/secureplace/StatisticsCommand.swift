@@ -1,0 +1,110 @@
+import ArgumentParser
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Statistics
+import Storage
+
+struct StatisticsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "statistics",
+        abstract: "Figures on referrals, placements and who is refused, with their intervals.",
+        subcommands: [Summary.self, Publish.self])
+}
+
+extension StatisticsCommand {
+    struct Summary: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The headline figures for referrals submitted in a period, exact and unsuppressed.",
+            discussion: """
+                For the service's own analysts: counts are exact and small numbers are not hidden, \
+                so the output is not for publication. Shares are of referrals placed or closed \
+                unplaced (withdrawn and open referrals count for neither), with Wilson intervals; \
+                time to placement is a Kaplan–Meier estimate with referrals closed unplaced or still \
+                open counted as censored; the older boys' comparison gives the risk ratio (Katz) and \
+                difference (Newcombe), and an odds ratio adjusted for region and urgency by logistic \
+                regression. Every interval is 95%.
+                """)
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+        @OptionGroup var period: StudyPeriodOptions
+
+        @Option(help: "text or json.")
+        var format: OutputFormat = .text
+
+        func run() async throws {
+            let (first, last) = try period.days()
+            let now = Date()
+            let cohort = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+                try await StatisticsCohort(store: store).referrals(
+                    submittedFrom: first.start, before: last.adding(days: 1).start)
+            }
+            let figures = HeadlineFigures(cohort, asOf: now) { Region(rawValue: $0)?.name ?? $0 }
+            let report = HeadlineReport(figures, from: first, through: last, asOf: now)
+            if format == .json { return try printJSON(report) }
+            print(report.lines.joined(separator: "\n"))
+        }
+    }
+}
+
+extension StatisticsCommand {
+    struct Publish: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Write a financial year's tables in the Department's tidy-data layout, protected for publication.",
+            discussion: """
+                Writes each table as NAME.csv with its NAME.meta.csv (Explore Education Statistics' \
+                layout): national, regional and local authority rows for the year and each quarter. \
+                Counts from 1 to 4 are shown as c, with as few others as stop any of them being worked \
+                out from the totals of any table in the set (every place, filter, quarter and table \
+                that counts the same children); percentages built on them are c too, z where not \
+                applicable, low where they round to zero. With --rounding 5, national and regional \
+                counts are rounded to the nearest 5.
+                """)
+
+        @OptionGroup var databaseOptions: DatabaseOptions
+
+        @Option(help: "The financial year, such as 2025-26.")
+        var period: String
+
+        @Option(help: "The directory to write the tables into (made if missing).")
+        var out: String
+
+        @Option(help: "Round national and regional counts to this base (none by default).")
+        var rounding: Int?
+
+        func validate() throws {
+            guard PublicationTables.FinancialYear(parsing: period) != nil else {
+                throw ValidationError("--period must be a financial year such as 2025-26.")
+            }
+            if let rounding, !(2...100).contains(rounding) {
+                throw ValidationError("--rounding must be a base from 2 to 100, such as 5.")
+            }
+        }
+
+        func run() async throws {
+            let year = PublicationTables.FinancialYear(parsing: period)!
+            let (cohort, authorities) = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+                (
+                    try await StatisticsCohort(store: store).referrals(
+                        submittedFrom: year.first.start, before: year.end.start),
+                    try await store.localAuthorities()
+                )
+            }
+            let publication = PublicationTables.build(cohort, year: year, authorities: authorities)
+            let protected = ProtectedPublication(publication, rule: DisclosureRule(roundingBase: rounding))
+            try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+            for (table, values) in zip(publication.tables, protected.values) {
+                let base = URL(fileURLWithPath: out).appendingPathComponent(table.name)
+                try TidyCSV.data(of: table, showing: values).write(
+                    to: base.appendingPathExtension("csv"), atomically: true, encoding: .utf8)
+                try TidyCSV.metadata(of: table).write(
+                    to: base.appendingPathExtension("meta.csv"), atomically: true, encoding: .utf8)
+            }
+            print(
+                "Wrote \(publication.tables.count) tables for \(year.name) (\(cohort.count) referrals) to \(out): "
+                    + "\(protected.primarySuppressions) small counts hidden, \(protected.secondarySuppressions) more "
+                    + "hidden so that none can be worked out.")
+        }
+    }
+}
