@@ -95,4 +95,13 @@ struct OtherAccessPolicyTests {
         #expect(AccessPolicy.mayViewPlacementsWithoutOrder(coordinator) == .allowed)
         #expect(AccessPolicy.mayViewPlacementsWithoutOrder(referrer) == .forbidden)
     }
+
+    @Test("exact statistics are for analysts alone: no other role, however senior, sees small counts")
+    func exactStatistics() {
+        for role in Role.allCases {
+            let someone = AccessPolicyTests.principal(role, "national")
+            #expect(
+                AccessPolicy.mayViewExactStatistics(someone) == (role == .analyst ? .allowed : .forbidden), "\(role)")
+        }
+    }
 }

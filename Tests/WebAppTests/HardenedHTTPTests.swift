@@ -62,7 +62,10 @@ struct HardenedHTTPTests {
     /// one of these filters, dates and page numbers.
     @Test("no address carries personal data: query parameters and GET forms hold only filters")
     func noPersonalDataInAddresses() throws {
-        let allowed: Set = ["date", "from", "to", "page", "state", "status", "role", "queue", "wave"]
+        let allowed: Set = [
+            "date", "from", "to", "through", "period", "page", "state", "status", "role", "queue", "wave", "region",
+            "route", "profile",
+        ]
         let resources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appending(path: "Sources/WebApp/Resources")
         let document =

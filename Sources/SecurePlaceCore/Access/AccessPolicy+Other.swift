@@ -87,4 +87,11 @@ extension AccessPolicy {
     public static func mayExportOutages(_ principal: Principal) -> AccessDecision {
         principal.role == .coordinator ? .allowed : .forbidden
     }
+
+    /// Statistics with exact small counts, before disclosure control: analysts only, a
+    /// permission apart from any other, as government services keep reports that could identify
+    /// a child apart from the rest. Everyone, signed in or not, may read the protected tables.
+    public static func mayViewExactStatistics(_ principal: Principal) -> AccessDecision {
+        principal.role == .analyst ? .allowed : .forbidden
+    }
 }

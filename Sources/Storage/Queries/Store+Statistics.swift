@@ -36,4 +36,10 @@ extension Store {
         }
         return first
     }
+
+    /// When the first referral the service holds was submitted.
+    public func earliestSubmission() async throws -> Date? {
+        try await select(["submitted_at"], from: "referrals").where("submitted_at", .isNot, SQLLiteral.null)
+            .orderBy("submitted_at").limit(1).first()?.decode(column: "submitted_at", as: Date.self)
+    }
 }

@@ -63,9 +63,10 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         MatchingProfileController(),
         NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
-        PlanningPagesController(), LinkageReviewPagesController(),
+        PlanningPagesController(), LinkageReviewPagesController(), StatisticsPagesController(),
     ]
     for collection in collections { try signedIn.register(collection: collection) }
+    try app.register(collection: StatisticsPagesController.Published())
     try app.register(collection: HealthController())
     try app.register(collection: OpenAPIController())
 }

@@ -53,7 +53,10 @@ struct NavigationLink: Encodable {
                 .init(href: "/planning", text: "Capacity planning"),
             ]
         case .regulator:
-            links.append(.init(href: "/notifications", text: "Notifications"))
+            links += [
+                .init(href: "/notifications", text: "Notifications"),
+                .init(href: "/statistics/published", text: "Published statistics"),
+            ]
         case .admin:
             links.append(.init(href: "/admin/users", text: "Organisations and accounts"))
         case .analyst:
@@ -61,6 +64,7 @@ struct NavigationLink: Encodable {
                 .init(href: "/planning", text: "Capacity planning"),
                 .init(href: "/matching/model", text: "Acceptance model"),
                 .init(href: "/linkage/reviews", text: "Linkage review"),
+                .init(href: "/statistics", text: "Statistics"),
             ]
         }
         return links

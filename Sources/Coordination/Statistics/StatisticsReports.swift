@@ -1,0 +1,98 @@
+import Foundation
+import SecurePlaceCore
+import Statistics
+import Storage
+
+/// The statistics people read: exact figures for analysts, protected tables for everyone.
+public struct StatisticsReports: Sendable {
+    let store: Store
+    let now: @Sendable () -> Date
+
+    public init(store: Store, now: @escaping @Sendable () -> Date) {
+        self.store = store
+        self.now = now
+    }
+
+    /// Which referrals a page counts.
+    public struct Selection: Hashable, Sendable {
+        public enum Profile: String, Hashable, Sendable, CaseIterable {
+            case everyone = ""
+            case olderBoysWithRefusalFlags = "older-boys"
+            case otherChildren = "others"
+
+            public var name: String {
+                switch self {
+                case .everyone: "Every child"
+                case .olderBoysWithRefusalFlags: PublicationTables.olderBoys
+                case .otherChildren: PublicationTables.otherChildren
+                }
+            }
+        }
+
+        public var first: CalendarDate
+        public var last: CalendarDate
+        public var region: Region?
+        public var legalBasis: LegalBasis?
+        public var profile: Profile
+
+        public init(
+            first: CalendarDate, last: CalendarDate, region: Region? = nil, legalBasis: LegalBasis? = nil,
+            profile: Profile = .everyone
+        ) {
+            self.first = first
+            self.last = last
+            self.region = region
+            self.legalBasis = legalBasis
+            self.profile = profile
+        }
+
+        func includes(_ referral: CohortReferral) -> Bool {
+            (region.map { referral.regionCode == $0.code } ?? true)
+                && (legalBasis.map { referral.legalBasis == $0 } ?? true)
+                && (profile == .everyone
+                    || referral.isOlderBoyWithRefusalFlag == (profile == .olderBoysWithRefusalFlags))
+        }
+    }
+
+    /// The headline figures, exact: for analysts only.
+    public func headline(_ selection: Selection, by principal: Principal) async throws -> HeadlineFigures {
+        let decision = AccessPolicy.mayViewExactStatistics(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        let cohort = try await StatisticsCohort(store: store).referrals(
+            submittedFrom: selection.first.start, before: selection.last.adding(days: 1).start)
+        return HeadlineFigures(cohort.filter(selection.includes), asOf: now()) { Region(rawValue: $0)?.name ?? $0 }
+    }
+
+    /// A financial year's tables, before disclosure control.
+    public func tables(for year: PublicationTables.FinancialYear) async throws -> Publication {
+        let cohort = try await StatisticsCohort(store: store).referrals(
+            submittedFrom: year.first.start, before: year.end.start)
+        return PublicationTables.build(cohort, year: year, authorities: try await store.localAuthorities())
+    }
+
+    /// The tables as published: protected, for anyone.
+    public func published(_ year: PublicationTables.FinancialYear) async throws -> ProtectedPublication {
+        ProtectedPublication(try await tables(for: year), rule: .standard)
+    }
+
+    /// The tables with every count exact: for analysts only, and the export is audited.
+    public func exact(_ year: PublicationTables.FinancialYear, by principal: Principal) async throws -> Publication {
+        let decision = AccessPolicy.mayViewExactStatistics(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        let tables = try await tables(for: year)
+        _ = try await store.appendAudit(
+            AuditEntry(
+                by: principal, action: "statistics.exact-tables", objectType: "publication", objectID: year.code,
+                at: now()))
+        return tables
+    }
+
+    /// The financial years the service holds referrals for, newest first.
+    public func financialYears() async throws -> [PublicationTables.FinancialYear] {
+        let today = CalendarDate(containing: now())
+        let current = today.month >= 4 ? today.year : today.year - 1
+        let earliest = try await store.earliestSubmission().map { CalendarDate(containing: $0) }
+        let first = earliest.map { $0.month >= 4 ? $0.year : $0.year - 1 } ?? current
+        return (first...current).reversed().map(PublicationTables.FinancialYear.init(startYear:))
+    }
+}

@@ -1,0 +1,247 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Statistics
+import Storage
+import Vapor
+
+/// The analysts' statistics page (exact figures, filtered), their exact tables as CSV, and the
+/// published tables anyone may read, protected.
+struct StatisticsPagesController: RouteCollection {
+    /// Routes that need someone signed in (analysts, by the access policy).
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("statistics", use: page)
+        routes.get("statistics", "exact", ":file", use: exactFile)
+    }
+
+    /// Routes anyone may read, signed in or not.
+    struct Published: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            routes.get("statistics", "published", use: StatisticsPagesController.publishedPage)
+            routes.get("statistics", "published", ":file", use: StatisticsPagesController.publishedFile)
+        }
+    }
+
+    struct Values: Encodable {
+        var from: String
+        var through: String
+        var region: String
+        var route: String
+        var profile: String
+    }
+
+    struct Option: Encodable {
+        var value: String
+        var text: String
+    }
+
+    struct Choice: Encodable {
+        var value: String
+        var text: String
+        var selected: Bool
+    }
+
+    struct Row: Encodable {
+        var group: String
+        var unplaced: String
+        var elsewhere: String
+        var ratio: String
+        var difference: String
+    }
+
+    struct Page: Encodable {
+        var chrome: PageChrome
+        var errors: [FieldErrorView]
+        var messages: [String: String]
+        var values: Values
+        var regions: [Choice]
+        var routes: [Choice]
+        var profiles: [Choice]
+        var years: [Option]
+        var summary: [Option]
+        var chart: String?
+        var disparities: [Row]
+        var adjusted: String?
+    }
+
+    @Sendable func page(request: Request) async throws -> Response {
+        let principal = try request.principal
+        let decision = AccessPolicy.mayViewExactStatistics(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        let reports = request.statisticsReports
+        let today = CalendarDate(containing: request.now)
+        let yearStart = CalendarDate(year: today.month >= 4 ? today.year - 1 : today.year - 2, month: 4, day: 1)!
+        let query = { (name: String) in (try? request.query.get(String.self, at: name)) ?? "" }
+        var values = Values(
+            from: query("from").isEmpty ? yearStart.iso : query("from"),
+            through: query("through").isEmpty ? yearStart.adding(months: 12).adding(days: -1).iso : query("through"),
+            region: query("region"), route: query("route"), profile: query("profile"))
+        var errors: [InputError] = []
+        let first = CalendarDate(iso: values.from)
+        let last = CalendarDate(iso: values.through)
+        if first == nil {
+            errors.append(InputError(field: "from", message: "Enter the first day as a date such as 2025-04-01."))
+        }
+        if last == nil {
+            errors.append(InputError(field: "through", message: "Enter the last day as a date such as 2026-03-31."))
+        }
+        if let first, let last, last < first {
+            errors.append(InputError(field: "through", message: "The last day must not be before the first."))
+        }
+        let region = Region(rawValue: values.region)
+        if !values.region.isEmpty && region == nil {
+            errors.append(InputError(field: "region", message: "Choose a region from the list."))
+        }
+        let route = LegalBasis(rawValue: values.route)
+        if !values.route.isEmpty && route == nil {
+            errors.append(InputError(field: "route", message: "Choose a legal route from the list."))
+        }
+        let profile = StatisticsReports.Selection.Profile(rawValue: values.profile)
+        if profile == nil { errors.append(InputError(field: "profile", message: "Choose a profile from the list.")) }
+        var page = Page(
+            chrome: PageChrome(
+                title: "Statistics", isDemo: try await Store(request.db).holdsDemoData(), hasError: !errors.isEmpty,
+                signedIn: request.signedIn),
+            errors: errors.map { FieldErrorView(field: $0.field, message: $0.message) },
+            messages: Dictionary(errors.map { ($0.field, $0.message) }, uniquingKeysWith: { a, _ in a }),
+            values: values,
+            regions: ([("", "Every region")] + Region.allCases.map { ($0.code, $0.name) }).map {
+                Choice(value: $0.0, text: $0.1, selected: $0.0 == values.region)
+            },
+            routes: ([("", "Every legal route")] + LegalBasis.allCases.map { ($0.rawValue, $0.name) }).map {
+                Choice(value: $0.0, text: $0.1, selected: $0.0 == values.route)
+            },
+            profiles: StatisticsReports.Selection.Profile.allCases.map {
+                Choice(value: $0.rawValue, text: $0.name, selected: $0.rawValue == values.profile)
+            },
+            years: try await reports.financialYears().map { Option(value: $0.name, text: $0.name) },
+            summary: [], disparities: [])
+        guard errors.isEmpty, let first, let last, let profile else {
+            return try await Self.render("statistics", page, status: .badRequest, for: request)
+        }
+        values.from = first.iso
+        values.through = last.iso
+        let figures = try await reports.headline(
+            .init(first: first, last: last, region: region, legalBasis: route, profile: profile), by: principal)
+        page.values = values
+        page.summary = StatisticsText.summary(figures)
+        page.chart = figures.referrals > 0 ? UnplacedShareChart.svg(figures) : nil
+        page.disparities = ([figures.olderBoysWithRefusalFlags] + figures.disparities).filter { $0.unplaced.total > 0 }
+            .map(StatisticsText.row)
+        page.adjusted = StatisticsText.adjusted(figures.olderBoysAdjusted)
+        return try await Self.render("statistics", page, status: .ok, for: request)
+    }
+
+    @Sendable func exactFile(request: Request) async throws -> Response {
+        let (year, table, metadata) = try Self.file(request)
+        let publication = try await request.statisticsReports.exact(year, by: try request.principal)
+        guard let found = publication.tables.first(where: { $0.name == table }) else { throw Abort(.notFound) }
+        let shown = found.rows.map { row in
+            row.values.map { value -> PublishedValue in
+                if case .count(let count) = value { return .value(String(count)) }
+                return .notAvailable
+            }
+        }
+        let text = metadata ? TidyCSV.metadata(of: found) : TidyCSV.data(of: found, showing: shown)
+        return Response.csvDownload(text, filename: "\(table)-\(year.code)-exact\(metadata ? ".meta" : "").csv")
+    }
+
+    struct PublishedPage: Encodable {
+        struct Table: Encodable {
+            var name: String
+            var title: String
+            var columns: [String]
+            var rows: [[String]]
+            var csv: String
+            var metadata: String
+        }
+
+        var chrome: PageChrome
+        var years: [Choice]
+        var period: String
+        var tables: [Table]
+        var hidden: String
+    }
+
+    @Sendable static func publishedPage(request: Request) async throws -> Response {
+        let reports = request.statisticsReports
+        let years = try await reports.financialYears()
+        let asked = (try? request.query.get(String.self, at: "period")) ?? ""
+        guard
+            let year = asked.isEmpty
+                ? years.dropFirst().first ?? years.first : PublicationTables.FinancialYear(parsing: asked)
+        else {
+            throw Abort(.badRequest, reason: "The period must be a financial year such as 2025-26.")
+        }
+        let protected = try await reports.published(year)
+        let tables = zip(protected.publication.tables, protected.values).map { table, values in
+            // National and regional rows for the whole year on the page; every row in the CSV.
+            let shown = zip(table.rows, values).filter { row, _ in
+                row.place.level != .localAuthority && (row.period.isWholeYear || row.place.level == .national)
+            }
+            return PublishedPage.Table(
+                name: table.name, title: table.title,
+                columns: ["Period", "Place"] + table.filters.map(\.label) + table.indicators.map(\.label),
+                rows: shown.map { row, values in
+                    [
+                        row.period.isWholeYear ? year.name : "\(year.name) \(row.period.identifier.suffix(2))",
+                        row.place.regionName.isEmpty ? row.place.countryName : row.place.regionName,
+                    ] + row.filters + values.map(\.description)
+                },
+                csv: "/statistics/published/\(table.name).csv?period=\(year.name)",
+                metadata: "/statistics/published/\(table.name).meta.csv?period=\(year.name)")
+        }
+        let page = PublishedPage(
+            chrome: PageChrome(
+                title: "Published statistics", isDemo: try await Store(request.db).holdsDemoData(),
+                signedIn: request.signedIn),
+            years: years.map { Choice(value: $0.name, text: $0.name, selected: $0 == year) }, period: year.name,
+            tables: tables,
+            hidden:
+                "\(protected.primarySuppressions) counts from 1 to 4 are shown as c, and \(protected.secondarySuppressions) more so that none of them can be worked out from the others."
+        )
+        return try await render("statistics-published", page, status: .ok, for: request)
+    }
+
+    @Sendable static func publishedFile(request: Request) async throws -> Response {
+        let (year, table, metadata) = try file(request)
+        let protected = try await request.statisticsReports.published(year)
+        guard let index = protected.publication.tables.firstIndex(where: { $0.name == table }) else {
+            throw Abort(.notFound)
+        }
+        let found = protected.publication.tables[index]
+        let text = metadata ? TidyCSV.metadata(of: found) : TidyCSV.data(of: found, showing: protected.values[index])
+        return Response.csvDownload(text, filename: "\(table)-\(year.code)\(metadata ? ".meta" : "").csv")
+    }
+
+    static func render(
+        _ view: String, _ page: some Encodable & Sendable, status: HTTPResponseStatus, for request: Request
+    ) async throws -> Response {
+        let response = try await request.view.render(view, page).encodeResponse(for: request)
+        response.status = status
+        return response
+    }
+
+    /// The year, table name and whether the metadata file is asked for, from
+    /// `NAME.csv?period=2025-26` or `NAME.meta.csv?period=…`.
+    static func file(_ request: Request) throws -> (PublicationTables.FinancialYear, String, Bool) {
+        let file = request.parameters.get("file") ?? ""
+        guard file.hasSuffix(".csv") else { throw Abort(.notFound) }
+        let metadata = file.hasSuffix(".meta.csv")
+        let table = String(file.dropLast(metadata ? 9 : 4))
+        guard
+            let year = PublicationTables.FinancialYear(
+                parsing: (try? request.query.get(String.self, at: "period")) ?? "")
+        else {
+            throw Abort(.badRequest, reason: "Add ?period= with a financial year such as 2025-26.")
+        }
+        return (year, table, metadata)
+    }
+}
+
+extension Request {
+    var statisticsReports: StatisticsReports {
+        let now = self.now
+        return StatisticsReports(store: Store(db), now: { now })
+    }
+}

@@ -1,0 +1,71 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Storage
+import TestSupport
+import Testing
+import Vapor
+import VaporTesting
+import WebApp
+
+@Suite("Statistics pages")
+struct StatisticsPageTests {
+    func get(_ app: Application, _ path: String, _ headers: HTTPHeaders = [:]) async throws -> (HTTPStatus, String) {
+        var result: (HTTPStatus, String) = (.ok, "")
+        try await app.testing().test(.GET, path, headers: headers) { result = ($0.status, $0.body.string) }
+        return result
+    }
+
+    @Test(
+        "analysts see exact figures, filtered, with the message beside a bad date; no other role does",
+        arguments: TestDatabase.all)
+    func exactFiguresForAnalystsOnly(database: TestDatabase) async throws {
+        try await withApp(database) { app in
+            let (analyst, _) = try await app.sessionHeaders(for: "analyst@secureplace.example")
+            let (status, html) = try await get(app, "/statistics?from=2026-01-01&through=2026-10-31", analyst)
+            #expect(status == .ok)
+            #expect(html.contains("Closed unplaced, of those placed or closed unplaced"))
+            #expect(html.contains("<svg class=\"chart\""))
+            #expect(html.contains("Adjusted for region and urgency") || html.contains("Not adjusted for region"))
+
+            let (badStatus, bad) = try await get(app, "/statistics?from=yesterday&region=nowhere", analyst)
+            #expect(badStatus == .badRequest)
+            #expect(bad.contains("id=\"from-error\""))
+            #expect(bad.contains("Choose a region from the list."))
+
+            for email in ["coordinator@secureplace.example", "inspector.ofsted@secureplace.example"] {
+                let (other, _) = try await app.sessionHeaders(for: email)
+                #expect(try await get(app, "/statistics", other).0 == .forbidden, "\(email)")
+                #expect(
+                    try await get(app, "/statistics/exact/referral_outcomes.csv?period=2025-26", other).0 == .forbidden)
+            }
+        }
+    }
+
+    @Test("an exact table is for analysts and its download is audited; the published one is protected and open to all")
+    func exactAndPublishedTables() async throws {
+        try await withApp(.sqlite) { app in
+            let (analyst, _) = try await app.sessionHeaders(for: "analyst@secureplace.example")
+            let (status, exact) = try await get(app, "/statistics/exact/referral_outcomes.csv?period=2026-27", analyst)
+            #expect(status == .ok)
+            #expect(exact.hasPrefix("time_period,time_identifier,geographic_level"))
+            #expect(!exact.contains(",c,"), "exact counts are not hidden")
+            let audited = try await Store(app.db).auditEvents(about: "202627").map(\.entry.action)
+            #expect(audited == ["statistics.exact-tables"])
+
+            let (publicStatus, published) = try await get(
+                app, "/statistics/published/referral_outcomes.csv?period=2026-27")
+            #expect(publicStatus == .ok)
+            #expect(published.contains(",c,") || published.contains(",c\n"), "small counts are hidden")
+            let rows = published.split(separator: "\n").dropFirst().map {
+                $0.split(separator: ",", omittingEmptySubsequences: false)
+            }
+            let small = rows.flatMap { $0.suffix(4).prefix(3) }.filter { ["1", "2", "3", "4"].contains($0) }
+            #expect(small.isEmpty)
+            #expect(try await get(app, "/statistics/published").0 == .ok)
+            #expect(try await get(app, "/statistics/published/referral_outcomes.csv?period=last year").0 == .badRequest)
+            #expect(try await get(app, "/statistics/published/no_such_table.csv?period=2026-27").0 == .notFound)
+            #expect(try await get(app, "/statistics/exact/referral_outcomes.csv?period=2026-27").0 == .seeOther)
+        }
+    }
+}
