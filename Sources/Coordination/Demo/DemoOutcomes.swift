@@ -5,10 +5,19 @@ import SecurePlaceCore
 /// children move often (about three new placements in the year after referral); children
 /// refused a secure bed go to custody about twice as often.
 struct DemoOutcomes {
-    private static let reasons: [(PlacementChangeReason, Double)] = [
-        (.carePlan, 0.30), (.carerRequestsEndBehaviour, 0.20), (.authorityRequestsEnd, 0.12),
-        (.childRequestsEnd, 0.08), (.allegation, 0.05), (.standardsOfCareConcern, 0.05), (.custody, 0.05),
-        (.carerRequestsEndOther, 0.05), (.provisionClosed, 0.03), (.other, 0.07),
+    /// How a placement ends. A move into custody has no reason code of its own in the return
+    /// (domain.md §5): it is recorded as OTHER, and the next episode is in custody.
+    private struct Ending {
+        var reason: PlacementChangeReason
+        var intoCustody = false
+    }
+
+    private static let endings: [(Ending, Double)] = [
+        (.init(reason: .carePlan), 0.30), (.init(reason: .carerRequestsEndBehaviour), 0.20),
+        (.init(reason: .authorityRequestsEnd), 0.12), (.init(reason: .childRequestsEnd), 0.08),
+        (.init(reason: .allegation), 0.05), (.init(reason: .standardsOfCareConcern), 0.05),
+        (.init(reason: .other, intoCustody: true), 0.05), (.init(reason: .carerRequestsEndOther), 0.05),
+        (.init(reason: .provisionClosed), 0.03), (.init(reason: .other), 0.07),
     ]
 
     static func episodes(
@@ -33,15 +42,16 @@ struct DemoOutcomes {
         var stop = firstEnd ?? firstStart.addingTimeInterval(generator.nextExponential(mean: meanGap))
         while start <= end && start < followUpEnd {
             let ended = stop <= end
-            let reason: PlacementChangeReason =
-                type == .secureChildrensHome ? .carePlan : generator.choose(weighted: Self.reasons)
+            let ending =
+                type == .secureChildrensHome ? Ending(reason: .carePlan) : generator.choose(weighted: Self.endings)
+            let reason = ending.reason
             episodes.append(
                 PlacementEpisode(
                     id: UUID(using: &generator), childID: child.id, referralID: referralID, type: type,
                     startedOn: CalendarDate(containing: start),
                     endedOn: ended ? CalendarDate(containing: stop) : nil, endReason: ended ? reason : nil))
             start = stop
-            type = reason == .custody ? .youngOffenderInstitution : generator.choose(weighted: types)
+            type = ending.intoCustody ? .youngOffenderInstitution : generator.choose(weighted: types)
             stop = start.addingTimeInterval(generator.nextExponential(mean: meanGap))
         }
         return episodes

@@ -1,4 +1,5 @@
-/// Why a placement ended (SSDA903 REASON_PLACE_CHANGE, domain.md §5).
+/// Why a placement ended (SSDA903 REASON_PLACE_CHANGE, the full list in domain.md §5). There
+/// is no custody code: a move into custody is a new episode in a custodial placement.
 public enum PlacementChangeReason: String, Codable, Sendable, CaseIterable {
     case carePlan = "CARPL"
     case provisionClosed = "CLOSE"
@@ -7,10 +8,9 @@ public enum PlacementChangeReason: String, Codable, Sendable, CaseIterable {
     case approvalRemoved = "APPRR"
     case carerRequestsEndBehaviour = "CREQB"
     case carerRequestsEndOther = "CREQO"
-    case childRequestsEnd = "CHRQ"
+    case childRequestsEnd = "CHILD"
     case authorityRequestsEnd = "LAREQ"
     case placementStatusChangeOnly = "PLACE"
-    case custody = "CUSTOD"
     case other = "OTHER"
 
     public var code: String { rawValue }
@@ -27,7 +27,6 @@ public enum PlacementChangeReason: String, Codable, Sendable, CaseIterable {
         case .childRequestsEnd: "Child requests end"
         case .authorityRequestsEnd: "Authority requests end"
         case .placementStatusChangeOnly: "Change of placement status only"
-        case .custody: "Custody"
         case .other: "Other"
         }
     }

@@ -21,6 +21,7 @@ let secureplaceMigrations: [any Migration] = [
     AddCirculationWaves(),
     AddReferralRoomNeeds(),
     AddReferenceCounters(),
+    CorrectPlacementChangeReasons(),
 ]
 
 extension Migrations {
