@@ -27,6 +27,8 @@ struct HeadlineReport: Encodable {
     var unplaced: Share
     var medianDaysToPlacement: Double?
     var quartileDaysToPlacement: [Double?]
+    var medianDaysToFirstOffer: Double?
+    var quartileDaysToFirstOffer: [Double?]
     var homesApproachedPerPlacedChild: Double?
     var homesApproachedPerUnplacedChild: Double?
     var olderBoysWithRefusalFlags: Comparison
@@ -58,6 +60,8 @@ struct HeadlineReport: Encodable {
         unplaced = share(figures.outcomes.total.unplaced)
         medianDaysToPlacement = figures.timeToPlacement.median
         quartileDaysToPlacement = [figures.timeToPlacement.lowerQuartile, figures.timeToPlacement.upperQuartile]
+        medianDaysToFirstOffer = figures.timeToFirstOffer.median
+        quartileDaysToFirstOffer = [figures.timeToFirstOffer.lowerQuartile, figures.timeToFirstOffer.upperQuartile]
         homesApproachedPerPlacedChild = figures.homesApproachedPlaced
         homesApproachedPerUnplacedChild = figures.homesApproachedUnplaced
         olderBoysWithRefusalFlags = comparison(figures.olderBoysWithRefusalFlags)
@@ -77,6 +81,9 @@ struct HeadlineReport: Encodable {
             "Referrals: \(referrals) (placed \(outcomes["placed"] ?? 0), closed unplaced \(outcomes["closed-unplaced"] ?? 0), "
                 + "withdrawn \(outcomes["withdrawn"] ?? 0), still open \(outcomes["open"] ?? 0))",
             "Left unplaced, of those placed or closed unplaced: \(Self.describe(unplaced))",
+            "Days from submission to the first offer (Kaplan–Meier; closed and open referrals censored): median "
+                + "\(Self.days(medianDaysToFirstOffer)), quartiles \(Self.days(quartileDaysToFirstOffer[0])) and "
+                + "\(Self.days(quartileDaysToFirstOffer[1]))",
             "Days from submission to placement (Kaplan–Meier; closed and open referrals censored): median "
                 + "\(Self.days(medianDaysToPlacement)), quartiles \(Self.days(quartileDaysToPlacement[0])) and "
                 + "\(Self.days(quartileDaysToPlacement[1]))",

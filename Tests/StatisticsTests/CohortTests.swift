@@ -96,7 +96,7 @@ struct CohortTests {
             Self.referral(.placed, days: 2), Self.referral(.closedUnplaced, days: 3), Self.referral(.placed, days: 4),
             Self.referral(.placed, days: 6), Self.referral(.open),
         ]
-        let time = TimeToPlacement(cohort, asOf: asOf)
+        let time = TimeFromSubmission.toPlacement(cohort, asOf: asOf)
         // At 2 days 4 of 5 still wait; the closure at 3 leaves 3 at risk; at 4 days 2 of 3; at 6
         // days 1 of 2: 0.8, 0.8 × 2/3, 0.8 × 2/3 × 1/2.
         #expect(time.estimate.steps.map(\.time) == [2, 4, 6])
@@ -127,5 +127,19 @@ struct CohortTests {
         #expect(figures.homesApproachedPlaced == 3)
         #expect(figures.homesApproachedUnplaced == 6)
         #expect(figures.disparities.count == Sex.allCases.count + AgeBand.allCases.count + NeedFlag.allCases.count)
+    }
+
+    @Test func timeToFirstOfferCountsAReferralOfferedAndLaterClosedAsHavingHadIt() {
+        let asOf = Self.start.addingTimeInterval(10 * Self.day)
+        var offeredThenClosed = Self.referral(.closedUnplaced, days: 5)
+        offeredThenClosed.firstOfferAt = Self.start.addingTimeInterval(1 * Self.day)
+        var placed = Self.referral(.placed, days: 4)
+        placed.firstOfferAt = Self.start.addingTimeInterval(3 * Self.day)
+        let neverOffered = Self.referral(.closedUnplaced, days: 2)
+        let time = TimeFromSubmission.toFirstOffer([offeredThenClosed, placed, neverOffered], asOf: asOf)
+        // At 1 day 1 of 3; the closure at 2 days leaves 1 at risk, offered at 3: 2/3, then 0.
+        #expect(time.estimate.steps.map(\.time) == [1, 3])
+        #expect(time.estimate.steps.last?.survival.estimate == 0)
+        #expect(time.median == 3)
     }
 }

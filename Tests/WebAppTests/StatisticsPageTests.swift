@@ -68,4 +68,17 @@ struct StatisticsPageTests {
             #expect(try await get(app, "/statistics/exact/referral_outcomes.csv?period=2026-27").0 == .seeOther)
         }
     }
+
+    @Test("the methodology is written from the tables' own definitions and the rule in use")
+    func methodology() async throws {
+        try await withApp(.sqlite) { app in
+            let (status, html) = try await get(app, "/statistics/methodology")
+            #expect(status == .ok)
+            for column in ["child_profile", "decided", "placed", "closed_unplaced", "unplaced_percent", "alternative"] {
+                #expect(html.contains("<code>\(column)</code>"), "\(column)")
+            }
+            #expect(html.contains("Counts from 1 to 4 are shown as c."))
+            #expect(html.contains("Foster care"), "the alternatives' filter values are listed")
+        }
+    }
 }

@@ -6,7 +6,8 @@ import SecurePlaceCore
 public struct HeadlineFigures: Hashable, Sendable {
     public let referrals: Int
     public let outcomes: OutcomeBreakdown
-    public let timeToPlacement: TimeToPlacement
+    public let timeToPlacement: TimeFromSubmission
+    public let timeToFirstOffer: TimeFromSubmission
     public let homesApproachedPlaced: Double?
     public let homesApproachedUnplaced: Double?
     public let olderBoysWithRefusalFlags: UnplacedDisparity
@@ -17,7 +18,8 @@ public struct HeadlineFigures: Hashable, Sendable {
     public init(_ referrals: [CohortReferral], asOf: Date, regionName: (String) -> String = { $0 }) {
         self.referrals = referrals.count
         outcomes = OutcomeBreakdown(referrals, groups: CohortReferral.Outcome.allCases.map(\.name)) { $0.outcome.name }
-        timeToPlacement = TimeToPlacement(referrals, asOf: asOf)
+        timeToPlacement = .toPlacement(referrals, asOf: asOf)
+        timeToFirstOffer = .toFirstOffer(referrals, asOf: asOf)
         func meanHomes(_ outcome: CohortReferral.Outcome) -> Double? {
             let members = referrals.filter { $0.outcome == outcome }
             return members.isEmpty ? nil : Double(members.map(\.homesApproached).reduce(0, +)) / Double(members.count)

@@ -18,6 +18,7 @@ struct StatisticsPagesController: RouteCollection {
     struct Published: RouteCollection {
         func boot(routes: any RoutesBuilder) throws {
             routes.get("statistics", "published", use: StatisticsPagesController.publishedPage)
+            routes.get("statistics", "methodology", use: StatisticsPagesController.methodologyPage)
             routes.get("statistics", "published", ":file", use: StatisticsPagesController.publishedFile)
         }
     }
@@ -201,6 +202,14 @@ struct StatisticsPagesController: RouteCollection {
                 "\(protected.primarySuppressions) counts from 1 to 4 are shown as c, and \(protected.secondarySuppressions) more so that none of them can be worked out from the others."
         )
         return try await render("statistics-published", page, status: .ok, for: request)
+    }
+
+    @Sendable static func methodologyPage(request: Request) async throws -> Response {
+        let page = StatisticsMethodology.page(
+            chrome: PageChrome(
+                title: "How the published statistics are made",
+                isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn))
+        return try await render("statistics-methodology", page, status: .ok, for: request)
     }
 
     @Sendable static func publishedFile(request: Request) async throws -> Response {

@@ -40,6 +40,11 @@ enum StatisticsText {
                 value: "Closed unplaced, of those placed or closed unplaced",
                 text: share(figures.outcomes.total.unplaced)),
             .init(
+                value: "Days from submission to the first offer",
+                text:
+                    "median \(days(figures.timeToFirstOffer.median)); quartiles \(days(figures.timeToFirstOffer.lowerQuartile)) and \(days(figures.timeToFirstOffer.upperQuartile))"
+            ),
+            .init(
                 value: "Days from submission to placement",
                 text:
                     "median \(days(time.median)); quartiles \(days(time.lowerQuartile)) and \(days(time.upperQuartile)) (Kaplan–Meier: referrals closed or still open count as waiting until then)"
