@@ -39,6 +39,11 @@ struct JourneyRouteTests {
             let circulated = try await app.send(.POST, "/api/v1/referrals/\(id)/circulate", as: coordinator)
             #expect(circulated.status == .ok)
             #expect(circulated.array.count == 2, "both homes have a vacant welfare bed and take a 15-year-old girl")
+            // Every home with a bed has it now: asking again conflicts with the state of
+            // things, it is not a bad request.
+            let again = try await app.send(.POST, "/api/v1/referrals/\(id)/circulate", as: coordinator)
+            #expect(again.status == .conflict)
+            #expect((again.json["errors"] as? [[String: String]])?.first?["field"] == "homes")
 
             let beforeOffer = try await app.send(.GET, "/api/v1/referrals/\(id)", as: homeA)
             #expect(beforeOffer.json["identity"] == nil, "a home sees who the child is only once it has offered")

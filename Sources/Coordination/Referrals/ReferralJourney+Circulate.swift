@@ -22,12 +22,15 @@ extension ReferralJourney {
             _ = try context.referral.state.after(.circulate)
             var referral = context.referral
             let circulations = try await circulateNext(&referral, wave: wave, asked: context.circulations, in: store)
+            // A well-formed request that the beds of the moment cannot satisfy: 409, as for any
+            // other conflict with the state of things; the form shows it beside the field.
             guard !circulations.isEmpty else {
-                throw InputErrors([
-                    InputError(
-                        field: "homes",
-                        message: "No home it has not already gone to has a vacant bed for this child now.")
-                ])
+                throw InputErrors(
+                    [
+                        InputError(
+                            field: "homes",
+                            message: "No home it has not already gone to has a vacant bed for this child now.")
+                    ], isConflict: true)
             }
             // Waves widen by themselves from now on; a broadcast stops them.
             try await store.setWaveSize(wave, ofReferral: referralID, at: now())
