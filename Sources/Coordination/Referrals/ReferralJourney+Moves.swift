@@ -46,7 +46,8 @@ extension ReferralJourney {
         let submits = event == .submit || event == .approve
         // The no-offer risk reads the whole bed board and every home's history. Assessed
         // before the write transaction, writers elsewhere do not queue behind those reads; it
-        // is used only if the referral is still exactly as it was read.
+        // is used only if the referral is still exactly as it was read (the board may have
+        // moved on by a moment, as it may by the time anyone reads the estimate).
         let assessedBefore = submits ? await noOfferRiskBefore(referralID, event, action, by: principal, change) : nil
         return try await store.transaction { store in
             let context = try await context(referralID, for: principal, action, in: store)

@@ -23,6 +23,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.middleware.use(RouteLoggingMiddleware(logLevel: .info))
     app.middleware.use(SecurityHeadersMiddleware())
     app.bedBoardCache = BedBoardCache()
+    app.publicationCache = PublicationCache(capacity: 8)
     app.middleware.use(BedBoardInvalidationMiddleware())
     app.middleware.use(ProblemMiddleware(environment: app.environment))
     app.middleware.use(MethodNotAllowedMiddleware())

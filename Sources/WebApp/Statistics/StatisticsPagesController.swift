@@ -174,7 +174,7 @@ struct StatisticsPagesController: RouteCollection {
         else {
             throw Abort(.badRequest, reason: "The period must be a financial year such as 2025-26.")
         }
-        let protected = try await reports.published(year)
+        let protected = try await request.publishedTables(year)
         let tables = zip(protected.publication.tables, protected.values).map { table, values in
             // National and regional rows for the whole year on the page; every row in the CSV.
             let shown = zip(table.rows, values).filter { row, _ in
@@ -214,7 +214,7 @@ struct StatisticsPagesController: RouteCollection {
 
     @Sendable static func publishedFile(request: Request) async throws -> Response {
         let (year, table, metadata) = try file(request)
-        let protected = try await request.statisticsReports.published(year)
+        let protected = try await request.publishedTables(year)
         guard let index = protected.publication.tables.firstIndex(where: { $0.name == table }) else {
             throw Abort(.notFound)
         }
