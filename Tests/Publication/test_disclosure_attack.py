@@ -47,6 +47,19 @@ def test_no_hidden_count_can_be_narrowed_below_the_protection_band(demo_database
     assert not narrow, f"{len(narrow)} hidden counts can be narrowed: {list(narrow.items())[:5]}"
 
 
+def test_the_same_data_is_always_published_with_the_same_cells_hidden(demo_database):
+    """Two runs (two processes) must hide the same cells, or comparing them would undo both."""
+    directory, url = demo_database
+    period = financial_years()[1]
+    outputs = []
+    for run in ("first", "second"):
+        out = directory / f"again-{run}"
+        subprocess.run([BINARY, "statistics", "publish", "--database", url, "--period", period, "--out", str(out)],
+                       check=True, capture_output=True)
+        outputs.append({name: (out / name).read_text() for name in sorted(os.listdir(out))})
+    assert outputs[0] == outputs[1]
+
+
 def test_the_attack_finds_a_count_hidden_alone(tmp_path):
     """The same attack on a table where a small count was hidden with nothing beside it but the
     count it adds up with: both are worked out exactly."""

@@ -109,7 +109,7 @@ struct RankingRouteTests {
             let second = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=1", as: coordinator)
             #expect(second.array.compactMap { $0["homeID"] as? String } == [order[1]], "then the next")
             let none = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=1", as: coordinator)
-            #expect(none.status == .badRequest, "no home left to ask")
+            #expect(none.status == .conflict, "no home left to ask: the state of things, not the request")
             let bad = try await app.send(.POST, "/api/v1/referrals/\(waved)/circulate?wave=many", as: coordinator)
             #expect(bad.status == .badRequest)
             #expect((bad.json["errors"] as? [[String: String]])?.first?["field"] == "wave")

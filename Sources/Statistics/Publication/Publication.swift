@@ -145,6 +145,14 @@ public struct Publication: Hashable, Sendable {
                 sums.append(Additivity(parts: [a], total: b))
             }
         }
+        // In a fixed order (the groups above come from dictionaries, whose order changes from
+        // run to run): the same data must always be published with the same cells hidden, or
+        // two runs could be compared to recover what each hid.
+        sums.sort {
+            ($0.total, $0.parts.count) < ($1.total, $1.parts.count)
+                || ($0.total == $1.total && $0.parts.count == $1.parts.count
+                    && $0.parts.lexicographicallyPrecedes($1.parts))
+        }
         return (cells, values, sums)
     }
 
