@@ -82,11 +82,11 @@ struct HeadlineReport: Encodable {
                 + "withdrawn \(outcomes["withdrawn"] ?? 0), still open \(outcomes["open"] ?? 0))",
             "Left unplaced, of those placed or closed unplaced: \(Self.describe(unplaced))",
             "Days from submission to the first offer (Kaplan–Meier; closed and open referrals censored): median "
-                + "\(Self.days(medianDaysToFirstOffer)), quartiles \(Self.days(quartileDaysToFirstOffer[0])) and "
-                + "\(Self.days(quartileDaysToFirstOffer[1]))",
+                + "\(FigureText.days(medianDaysToFirstOffer)), quartiles \(FigureText.days(quartileDaysToFirstOffer[0])) and "
+                + "\(FigureText.days(quartileDaysToFirstOffer[1]))",
             "Days from submission to placement (Kaplan–Meier; closed and open referrals censored): median "
-                + "\(Self.days(medianDaysToPlacement)), quartiles \(Self.days(quartileDaysToPlacement[0])) and "
-                + "\(Self.days(quartileDaysToPlacement[1]))",
+                + "\(FigureText.days(medianDaysToPlacement)), quartiles \(FigureText.days(quartileDaysToPlacement[0])) and "
+                + "\(FigureText.days(quartileDaysToPlacement[1]))",
             "Homes approached: \(Self.decimal(homesApproachedPerPlacedChild)) per placed child, "
                 + "\(Self.decimal(homesApproachedPerUnplacedChild)) per child closed unplaced",
             "",
@@ -95,7 +95,7 @@ struct HeadlineReport: Encodable {
         lines += Self.describe(olderBoysWithRefusalFlags).map { "  " + $0 }
         if let ratio = olderBoysAdjustedOddsRatio {
             lines.append(
-                "  odds ratio adjusted for region and urgency \(Self.interval(ratio)) (\(adjustedFor.count) terms besides the group)"
+                "  odds ratio adjusted for region and urgency \(FigureText.ratio(ratio)) (\(adjustedFor.count) terms besides the group)"
             )
         } else if let problem = olderBoysAdjustmentProblem {
             lines.append("  not adjusted: \(problem)")
@@ -111,29 +111,11 @@ struct HeadlineReport: Encodable {
     static func describe(_ comparison: Comparison) -> [String] {
         [
             "unplaced \(describe(comparison.unplaced)) against \(describe(comparison.unplacedElsewhere)) of everyone else",
-            "risk ratio \(comparison.riskRatio.map(interval) ?? "not defined"), difference "
-                + (comparison.riskDifference.map { interval($0, percentagePoints: true) } ?? "not defined"),
+            "risk ratio \(FigureText.ratio(comparison.riskRatio)), difference \(FigureText.points(comparison.riskDifference))",
         ]
     }
 
-    static func describe(_ share: Share) -> String {
-        guard let value = share.share, let interval = share.interval else { return "none of 0" }
-        return
-            "\(share.count) of \(share.of), \(percent(value)) (\(percent(interval.lower)) to \(percent(interval.upper)))"
-    }
+    static func describe(_ share: Share) -> String { FigureText.share(Proportion(share.count, of: share.of)) }
 
-    static func interval(_ estimate: IntervalEstimate) -> String { interval(estimate, percentagePoints: false) }
-
-    static func interval(_ estimate: IntervalEstimate, percentagePoints: Bool) -> String {
-        if percentagePoints {
-            let points = { (value: Double) in String(format: "%+.1f", value * 100) }
-            return "\(points(estimate.estimate)) points (\(points(estimate.lower)) to \(points(estimate.upper)))"
-        }
-        let figure = { (value: Double) in String(format: "%.2f", value) }
-        return "\(figure(estimate.estimate)) (\(figure(estimate.lower)) to \(figure(estimate.upper)))"
-    }
-
-    static func percent(_ value: Double) -> String { String(format: "%.1f%%", value * 100) }
     static func decimal(_ value: Double?) -> String { value.map { String(format: "%.1f", $0) } ?? "none" }
-    static func days(_ value: Double?) -> String { value.map { String(format: "%.1f days", $0) } ?? "not reached" }
 }

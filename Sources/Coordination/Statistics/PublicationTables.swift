@@ -13,6 +13,11 @@ public enum PublicationTables {
             self.startYear = startYear
         }
 
+        /// The financial year `day` falls in.
+        public init(containing day: CalendarDate) {
+            startYear = day.month >= 4 ? day.year : day.year - 1
+        }
+
         /// "2025-26" (or "202526", as the tables write it).
         public init?(parsing text: String) {
             let digits = text.filter(\.isNumber)

@@ -89,10 +89,11 @@ public struct StatisticsReports: Sendable {
 
     /// The financial years the service holds referrals for, newest first.
     public func financialYears() async throws -> [PublicationTables.FinancialYear] {
-        let today = CalendarDate(containing: now())
-        let current = today.month >= 4 ? today.year : today.year - 1
-        let earliest = try await store.earliestSubmission().map { CalendarDate(containing: $0) }
-        let first = earliest.map { $0.month >= 4 ? $0.year : $0.year - 1 } ?? current
+        let current = PublicationTables.FinancialYear(containing: CalendarDate(containing: now())).startYear
+        let first =
+            try await store.earliestSubmission().map {
+                PublicationTables.FinancialYear(containing: CalendarDate(containing: $0)).startYear
+            } ?? current
         return (first...current).reversed().map(PublicationTables.FinancialYear.init(startYear:))
     }
 }

@@ -70,8 +70,9 @@ struct StatisticsPagesController: RouteCollection {
         let decision = AccessPolicy.mayViewExactStatistics(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
         let reports = request.statisticsReports
-        let today = CalendarDate(containing: request.now)
-        let yearStart = CalendarDate(year: today.month >= 4 ? today.year - 1 : today.year - 2, month: 4, day: 1)!
+        // The last whole financial year, unless the form says otherwise.
+        let current = PublicationTables.FinancialYear(containing: CalendarDate(containing: request.now))
+        let yearStart = PublicationTables.FinancialYear(startYear: current.startYear - 1).first
         let query = { (name: String) in (try? request.query.get(String.self, at: name)) ?? "" }
         var values = Values(
             from: query("from").isEmpty ? yearStart.iso : query("from"),
