@@ -24,6 +24,7 @@ struct SecurePlaceCommand: AsyncParsableCommand {
             LinkCommand.self,
             MatchingCommand.self,
             StatisticsCommand.self,
+            ImportCommand.self,
         ]
     )
 }

@@ -22,6 +22,7 @@ let secureplaceMigrations: [any Migration] = [
     AddReferralRoomNeeds(),
     AddReferenceCounters(),
     CorrectPlacementChangeReasons(),
+    AddLookedAfterReturns(),
 ]
 
 extension Migrations {

@@ -1,0 +1,29 @@
+/// A child's ethnicity as the children-looked-after return records it (SSDA903 ETHNIC, the
+/// Department's twenty codes; REFU and NOBT say it was refused or not yet obtained).
+public enum Ethnicity: String, Codable, Sendable, CaseIterable {
+    case whiteBritish = "WBRI"
+    case whiteIrish = "WIRI"
+    case whiteOther = "WOTH"
+    case travellerOfIrishHeritage = "WIRT"
+    case gypsyOrRoma = "WROM"
+    case mixedWhiteAndBlackCaribbean = "MWBC"
+    case mixedWhiteAndBlackAfrican = "MWBA"
+    case mixedWhiteAndAsian = "MWAS"
+    case mixedOther = "MOTH"
+    case indian = "AIND"
+    case pakistani = "APKN"
+    case bangladeshi = "ABAN"
+    case asianOther = "AOTH"
+    case blackCaribbean = "BCRB"
+    case blackAfrican = "BAFR"
+    case blackOther = "BOTH"
+    case chinese = "CHNE"
+    case otherEthnicGroup = "OOTH"
+    case refused = "REFU"
+    case notObtained = "NOBT"
+
+    public var code: String { rawValue }
+
+    /// Whether the code records an ethnicity (not a refusal or a gap).
+    public var isRecorded: Bool { self != .refused && self != .notObtained }
+}
