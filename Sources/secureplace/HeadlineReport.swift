@@ -36,6 +36,7 @@ struct HeadlineReport: Encodable {
     var olderBoysAdjustmentProblem: String?
     var adjustedFor: [String]
     var byProfile: [Comparison]
+    var yearAfterReferral: YearAfterReferralReport?
 
     init(_ figures: HeadlineFigures, from: CalendarDate, through: CalendarDate, asOf: Date) {
         func share(_ proportion: Proportion) -> Share {
@@ -104,6 +105,10 @@ struct HeadlineReport: Encodable {
         lines.append("Each profile against everyone else:")
         for comparison in byProfile where comparison.unplaced.of > 0 {
             lines.append("  \(comparison.group): \(Self.describe(comparison).joined(separator: "; "))")
+        }
+        if let yearAfterReferral {
+            lines.append("")
+            lines += yearAfterReferral.lines
         }
         return lines
     }

@@ -23,7 +23,12 @@ extension StatisticsCommand {
                 time to placement is a Kaplan–Meier estimate with referrals closed unplaced or still \
                 open counted as censored; the older boys' comparison gives the risk ratio (Katz) and \
                 difference (Newcombe), and an odds ratio adjusted for region and urgency by logistic \
-                regression. Every interval is 95%.
+                regression. Every interval is 95%. The year after referral counts, for children \
+                referred at least a year ago, the placements they began (the secure placement the \
+                referral made not counted), custody and other secure placements, from their \
+                authority's imported SSDA903 return (secureplace import ssda903) where one is loaded \
+                and the service's own records otherwise; re-referral is a Kaplan–Meier estimate from \
+                the decision.
                 """)
 
         @OptionGroup var databaseOptions: DatabaseOptions
@@ -35,12 +40,19 @@ extension StatisticsCommand {
         func run() async throws {
             let (first, last) = try period.days()
             let now = Date()
-            let cohort = try await withStandaloneDatabase(try databaseOptions.url()) { store in
-                try await StatisticsCohort(store: store).referrals(
-                    submittedFrom: first.start, before: last.adding(days: 1).start)
+            let (cohort, followed) = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+                let statistics = StatisticsCohort(store: store)
+                let start = first.start
+                let end = last.adding(days: 1).start
+                return (
+                    try await statistics.referrals(submittedFrom: start, before: end),
+                    try await statistics.followedReferrals(submittedFrom: start, before: end).map(\.followed)
+                )
             }
             let figures = HeadlineFigures(cohort, asOf: now) { Region(rawValue: $0)?.name ?? $0 }
-            let report = HeadlineReport(figures, from: first, through: last, asOf: now)
+            var report = HeadlineReport(figures, from: first, through: last, asOf: now)
+            report.yearAfterReferral = YearAfterReferralReport(
+                YearAfterReferral(followed, asOf: CalendarDate(containing: now)))
             if format == .json { return try printJSON(report) }
             print(report.lines.joined(separator: "\n"))
         }

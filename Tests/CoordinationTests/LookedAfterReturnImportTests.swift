@@ -1,6 +1,7 @@
 import Coordination
 import Foundation
 import SecurePlaceCore
+import Statistics
 import Storage
 import TestSupport
 import Testing
@@ -113,7 +114,11 @@ struct LookedAfterReturnImportTests {
         arguments: TestDatabase.all)
     func linksAndKeepsEpisodes(database: TestDatabase) async throws {
         let dataset = try DemoDataTests.generate(seed: 3, months: 12)
-        let byAuthority = Dictionary(grouping: dataset.children, by: \.localAuthorityCode)
+        let decided = Set(
+            dataset.referrals.filter { $0.submittedAt != nil && ($0.state == .placed || $0.state == .closedUnplaced) }
+                .map(\.childID))
+        let byAuthority = Dictionary(
+            grouping: dataset.children.filter { decided.contains($0.id) }, by: \.localAuthorityCode)
         let (authority, children) = try #require(byAuthority.max { $0.value.count < $1.value.count })
         try #require(children.count >= 3)
         let identities = Dictionary(uniqueKeysWithValues: dataset.identities.map { ($0.childID, $0) })
@@ -156,6 +161,23 @@ struct LookedAfterReturnImportTests {
             #expect(kept[children[1].id]?.count == 1)
             #expect(kept.values.allSatisfy { $0.allSatisfy { $0.childReference != "NEVER-REFERRED" } })
             #expect(try await store.ethnicityByChild()[children[1].id] == .blackCaribbean)
+
+            // The year after referral follows a child through the return once it is loaded, and
+            // through the service's own records otherwise.
+            let followed = try await StatisticsCohort(store: store).followedReferrals(
+                submittedFrom: dataset.start, before: dataset.end.addingTimeInterval(1))
+            #expect(followed.contains { $0.childID == children[0].id })
+            for entry in followed where entry.childID == children[0].id {
+                #expect(entry.followed.spells.map(\.type) == [.childrensHome, .youngOffenderInstitution])
+            }
+            let ownEpisodes = Dictionary(grouping: dataset.episodes, by: \.childID)
+            let importedChildren = Set(kept.keys)
+            let others = followed.filter { !importedChildren.contains($0.childID) }
+            #expect(!others.isEmpty)
+            for entry in others {
+                let expected = Set((ownEpisodes[entry.childID] ?? []).map { "\($0.startedOn.iso)|\($0.type.rawValue)" })
+                #expect(Set(entry.followed.spells.map { "\($0.startedOn.iso)|\($0.type.rawValue)" }) == expected)
+            }
 
             let again = try await ImportLookedAfterReturn(store: store)(files, authorityCode: authority, at: instant)
             #expect(again.episodesAdded == 0)

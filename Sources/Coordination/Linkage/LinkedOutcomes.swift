@@ -124,10 +124,3 @@ public struct LinkedOutcomeTable: Sendable, Hashable {
         return lines.joined(separator: "\n") + "\n"
     }
 }
-
-extension CalendarDate {
-    /// The same day a year later (29 February → 1 March).
-    var anniversary: CalendarDate {
-        CalendarDate(year: year + 1, month: month, day: day) ?? CalendarDate(year: year + 1, month: 3, day: 1)!
-    }
-}

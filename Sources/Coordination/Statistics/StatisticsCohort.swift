@@ -14,6 +14,13 @@ public struct StatisticsCohort: Sendable {
 
     /// Every referral submitted from `start` up to (not including) `end`.
     public func referrals(submittedFrom start: Date, before end: Date) async throws -> [CohortReferral] {
+        try await referralsWithIDs(submittedFrom: start, before: end).map(\.referral)
+    }
+
+    /// The cohort with each referral's child, for joining other records to it.
+    func referralsWithIDs(submittedFrom start: Date, before end: Date) async throws
+        -> [(childID: UUID, referral: CohortReferral)]
+    {
         let referrals = try await store.referrals().filter { referral in
             referral.submittedAt.map { $0 >= start && $0 < end } ?? false
         }
@@ -34,15 +41,19 @@ public struct StatisticsCohort: Sendable {
                     homes[placement.homeID].map { authority.centroid.kilometres(to: $0.location) }
                 }
             }
-            return CohortReferral(
-                submittedAt: submittedAt, regionCode: authority?.region.code ?? "unknown",
-                localAuthorityCode: referral.localAuthorityCode, legalBasis: referral.legalBasis,
-                urgency: referral.urgency, sex: child.sex, ageAtReferral: referral.ageAtReferral, flags: child.flags,
-                outcome: CohortReferral.Outcome(referral.state), firstOfferAt: firstOffers[referral.id],
-                placedAt: referral.state == .placed ? placement?.admittedAt : nil,
-                closedAt: referral.state == .placed ? nil : referral.closedAt,
-                homesApproached: approached[referral.id] ?? 0, kilometresFromHome: kilometres,
-                alternative: referral.alternative)
+            return (
+                child.id,
+                CohortReferral(
+                    submittedAt: submittedAt, regionCode: authority?.region.code ?? "unknown",
+                    localAuthorityCode: referral.localAuthorityCode, legalBasis: referral.legalBasis,
+                    urgency: referral.urgency, sex: child.sex, ageAtReferral: referral.ageAtReferral,
+                    flags: child.flags,
+                    outcome: CohortReferral.Outcome(referral.state), firstOfferAt: firstOffers[referral.id],
+                    placedAt: referral.state == .placed ? placement?.admittedAt : nil,
+                    closedAt: referral.state == .placed ? nil : referral.closedAt,
+                    homesApproached: approached[referral.id] ?? 0, kilometresFromHome: kilometres,
+                    alternative: referral.alternative)
+            )
         }
     }
 }

@@ -63,6 +63,17 @@ public struct StatisticsReports: Sendable {
         return HeadlineFigures(cohort.filter(selection.includes), asOf: now()) { Region(rawValue: $0)?.name ?? $0 }
     }
 
+    /// What happened in the year after referral to the children a selection counts, exact:
+    /// for analysts only.
+    public func yearAfterReferral(_ selection: Selection, by principal: Principal) async throws -> YearAfterReferral {
+        let decision = AccessPolicy.mayViewExactStatistics(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        let followed = try await StatisticsCohort(store: store).followedReferrals(
+            submittedFrom: selection.first.start, before: selection.last.adding(days: 1).start)
+        return YearAfterReferral(
+            followed.filter { selection.includes($0.referral) }.map(\.followed), asOf: CalendarDate(containing: now()))
+    }
+
     /// A financial year's tables, before disclosure control.
     public func tables(for year: PublicationTables.FinancialYear) async throws -> Publication {
         let cohort = try await StatisticsCohort(store: store).referrals(

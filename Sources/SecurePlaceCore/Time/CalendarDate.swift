@@ -71,6 +71,12 @@ public struct CalendarDate: Hashable, Codable, Sendable, Comparable, CustomStrin
         return CalendarDate(containing: date)
     }
 
+    /// The same day a year later (29 February → 1 March): the end, not included, of "the 12
+    /// months after".
+    public var anniversary: CalendarDate {
+        CalendarDate(year: year + 1, month: month, day: day) ?? CalendarDate(year: year + 1, month: 3, day: 1)!
+    }
+
     /// Whole days from this date to another (negative when the other is earlier).
     public func days(until other: CalendarDate) -> Int {
         Self.calendar.dateComponents([.day], from: start, to: other.start).day!

@@ -26,6 +26,18 @@ public enum FigureText {
         )
     }
 
+    /// A share with its interval where there is no simple count behind it (a Kaplan–Meier
+    /// estimate): "12.3% (8.1% to 18.4%)".
+    public static func percent(_ estimate: IntervalEstimate) -> String {
+        "\(percent(estimate.estimate)) (\(percent(estimate.lower)) to \(percent(estimate.upper)))"
+    }
+
+    /// A rate with its interval: "2.9 (2.6 to 3.2)"; "none to count" where there is none.
+    public static func rate(_ estimate: IntervalEstimate?) -> String {
+        guard let estimate else { return "none to count" }
+        return String(format: "%.2f (%.2f to %.2f)", estimate.estimate, estimate.lower, estimate.upper)
+    }
+
     public static func days(_ value: Double?) -> String {
         value.map { String(format: "%.1f days", $0) } ?? "not reached"
     }

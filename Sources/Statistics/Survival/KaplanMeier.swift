@@ -69,6 +69,12 @@ public struct KaplanMeier: Hashable, Sendable {
         steps.last { $0.time <= time }?.survival.estimate ?? 1
     }
 
+    /// The chance of no event by `time` with its interval (exact 1 before the first event).
+    public func survivalInterval(at time: Double) -> IntervalEstimate {
+        steps.last { $0.time <= time }?.survival
+            ?? IntervalEstimate(estimate: 1, lower: 1, upper: 1, level: steps.first?.survival.level ?? 0.95)
+    }
+
     /// The time by which a share `fraction` had had the event (0.5: the median time to
     /// placement); nil where the estimate never falls that far, as with a group most of whom
     /// are still waiting.

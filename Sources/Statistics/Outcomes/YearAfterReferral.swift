@@ -1,0 +1,60 @@
+import SecurePlaceCore
+
+/// What happened in the 12 months after referral to children placed and to children left
+/// unplaced: new placements (a rate per child with its Poisson interval), custody and further
+/// secure placements (shares with Wilson intervals), and re-referral (Kaplan–Meier from the
+/// decision, censored at the date of the figures).
+public struct YearAfterReferral: Hashable, Sendable {
+    public struct Group: Hashable, Sendable {
+        /// Decided referrals whose year had ended by the date of the figures: only they are
+        /// counted for moves and custody, so that a recent referral does not look calm for
+        /// want of time.
+        public var childrenFollowedAYear: Int
+        public var newPlacements: Int
+        /// New placements per child in the year.
+        public var newPlacementsPerChild: IntervalEstimate?
+        public var custody: Proportion
+        public var otherSecurePlacement: Proportion
+        /// Every decided referral, however recent, followed from its decision.
+        public var reReferral: KaplanMeier
+        /// The share referred again within a year of the decision, with its interval.
+        public var reReferredWithinAYear: IntervalEstimate
+
+        init(_ referrals: [FollowedReferral], asOf: CalendarDate) {
+            let followed = referrals.filter { $0.referredOn.anniversary <= asOf }
+            childrenFollowedAYear = followed.count
+            newPlacements = followed.map(\.newPlacementsInFirstYear).reduce(0, +)
+            newPlacementsPerChild = EventCount(newPlacements).rate(per: Double(followed.count))
+            custody = Proportion(followed.count(where: \.hadCustodyInFirstYear), of: followed.count)
+            otherSecurePlacement = Proportion(
+                followed.count(where: \.hadOtherSecurePlacementInFirstYear), of: followed.count)
+            reReferral = KaplanMeier(
+                referrals.compactMap { referral in
+                    guard referral.decidedOn <= asOf else { return nil }
+                    if let next = referral.nextReferralOn, next <= asOf {
+                        return KaplanMeier.Observation(
+                            time: Double(max(0, referral.decidedOn.days(until: next))), hadEvent: true)
+                    }
+                    return KaplanMeier.Observation(
+                        time: Double(referral.decidedOn.days(until: asOf)), hadEvent: false)
+                })
+            let stillNotReferred = reReferral.survivalInterval(at: 364)
+            reReferredWithinAYear = IntervalEstimate(
+                estimate: 1 - stillNotReferred.estimate, lower: 1 - stillNotReferred.upper,
+                upper: 1 - stillNotReferred.lower, level: stillNotReferred.level)
+        }
+    }
+
+    public var placed: Group
+    public var unplaced: Group
+    /// The older boys with an offending, gang or harmful-sexual-behaviour flag, placed or not.
+    public var olderBoysWithRefusalFlags: Group
+    public var asOf: CalendarDate
+
+    public init(_ referrals: [FollowedReferral], asOf: CalendarDate) {
+        self.asOf = asOf
+        placed = Group(referrals.filter(\.wasPlaced), asOf: asOf)
+        unplaced = Group(referrals.filter { !$0.wasPlaced }, asOf: asOf)
+        olderBoysWithRefusalFlags = Group(referrals.filter(\.isOlderBoyWithRefusalFlag), asOf: asOf)
+    }
+}
