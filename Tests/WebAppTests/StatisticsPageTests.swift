@@ -27,6 +27,8 @@ struct StatisticsPageTests {
             #expect(html.contains("Closed unplaced, of those placed or closed unplaced"))
             #expect(html.contains("<svg class=\"chart\""))
             #expect(html.contains("Adjusted for region and urgency") || html.contains("Not adjusted for region"))
+            #expect(html.contains("id=\"year-after\""))
+            #expect(html.contains("New placements per child"))
 
             let (badStatus, bad) = try await get(app, "/statistics?from=yesterday&region=nowhere", analyst)
             #expect(badStatus == .badRequest)

@@ -50,6 +50,12 @@ struct StatisticsPagesController: RouteCollection {
         var difference: String
     }
 
+    struct Comparison: Encodable {
+        var measure: String
+        var placed: String
+        var unplaced: String
+    }
+
     struct Page: Encodable {
         var chrome: PageChrome
         var errors: [FieldErrorView]
@@ -63,6 +69,7 @@ struct StatisticsPagesController: RouteCollection {
         var chart: String?
         var disparities: [Row]
         var adjusted: String?
+        var yearAfter: [Comparison] = []
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -123,14 +130,16 @@ struct StatisticsPagesController: RouteCollection {
         }
         values.from = first.iso
         values.through = last.iso
-        let figures = try await reports.headline(
-            .init(first: first, last: last, region: region, legalBasis: route, profile: profile), by: principal)
+        let selection = StatisticsReports.Selection(
+            first: first, last: last, region: region, legalBasis: route, profile: profile)
+        let figures = try await reports.headline(selection, by: principal)
         page.values = values
         page.summary = StatisticsText.summary(figures)
         page.chart = figures.referrals > 0 ? UnplacedShareChart.svg(figures) : nil
         page.disparities = ([figures.olderBoysWithRefusalFlags] + figures.disparities).filter { $0.unplaced.total > 0 }
             .map(StatisticsText.row)
         page.adjusted = StatisticsText.adjusted(figures.olderBoysAdjusted)
+        page.yearAfter = StatisticsText.yearAfter(try await reports.yearAfterReferral(selection, by: principal))
         return try await Self.render("statistics", page, status: .ok, for: request)
     }
 

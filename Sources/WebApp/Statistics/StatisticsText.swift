@@ -55,4 +55,25 @@ enum StatisticsText {
         }
     }
 
+    /// The year after referral, a row a measure, placed and unplaced side by side.
+    static func yearAfter(_ figures: YearAfterReferral) -> [StatisticsPagesController.Comparison] {
+        let groups = [figures.placed, figures.unplaced]
+        func row(_ measure: String, _ text: (YearAfterReferral.Group) -> String) -> StatisticsPagesController.Comparison
+        {
+            .init(measure: measure, placed: text(groups[0]), unplaced: text(groups[1]))
+        }
+        return [
+            row("Children followed for a whole year") { String($0.childrenFollowedAYear) },
+            row("New placements per child (the secure placement itself not counted)") {
+                "\(FigureText.rate($0.newPlacementsPerChild)); \($0.newPlacements) in all"
+            },
+            row("In custody in the year") { FigureText.share($0.custody) },
+            row("In another secure children's home in the year") { FigureText.share($0.otherSecurePlacement) },
+            row("Referred again within a year of the decision (Kaplan–Meier)") { group in
+                group.reReferral.events == 0
+                    ? "none of \(group.reReferral.observations)"
+                    : "\(FigureText.percent(group.reReferredWithinAYear)); \(group.reReferral.events) of \(group.reReferral.observations)"
+            },
+        ]
+    }
 }
