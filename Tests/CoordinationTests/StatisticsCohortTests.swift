@@ -40,6 +40,35 @@ struct StatisticsCohortTests {
             #expect(cohort.map(\.homesApproached).reduce(0, +) == expectedTotal)
             #expect(expectedTotal > submitted.count, "most referrals went to more than one home")
 
+            // Each home's answer: an offer stands over a decline from the same home; a home
+            // circulated to and silent has its deadline.
+            let submittedIDs = Set(submitted.map(\.id))
+            var offered = Set<String>()
+            var declined: [String: Set<DeclineReason>] = [:]
+            for response in dataset.responses where submittedIDs.contains(response.referralID) {
+                let key = "\(response.referralID)|\(response.homeID)"
+                switch response.answer {
+                case .offer: offered.insert(key)
+                case .decline(let reasons, _): declined[key, default: []].formUnion(reasons)
+                }
+            }
+            var foundOffers = 0
+            var foundDeclines = 0
+            var silent = 0
+            for approach in cohort.flatMap(\.approaches) {
+                switch approach.answer {
+                case .offered: foundOffers += 1
+                case .declined(let reasons):
+                    foundDeclines += 1
+                    #expect(!reasons.isEmpty, "a decline gives its reasons")
+                case .notAnswered: silent += 1
+                }
+            }
+            let declinedOnly = declined.keys.filter { !offered.contains($0) }.count
+            #expect(foundOffers == offered.count)
+            #expect(foundDeclines == declinedOnly)
+            #expect(silent == expectedTotal - offered.count - declinedOnly)
+
             let placements = Dictionary(uniqueKeysWithValues: dataset.placements.map { ($0.referralID, $0) })
             let placed = cohort.filter { $0.outcome == .placed }
             #expect(placed.count == submitted.count { $0.state == .placed })

@@ -28,7 +28,7 @@ public struct StatisticsCohort: Sendable {
             uniqueKeysWithValues: try await store.children(ids: Set(referrals.map(\.childID))).map { ($0.id, $0) })
         let authorities = Dictionary(uniqueKeysWithValues: try await store.localAuthorities().map { ($0.code, $0) })
         let homes = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0) })
-        let approached = try await store.homesApproachedByReferral()
+        let approaches = try await store.approachesByReferral()
         let firstOffers = try await store.firstOfferByReferral()
         let placements = Dictionary(
             try await store.placements().map { ($0.referralID, $0) }, uniquingKeysWith: { first, _ in first })
@@ -51,8 +51,8 @@ public struct StatisticsCohort: Sendable {
                     outcome: CohortReferral.Outcome(referral.state), firstOfferAt: firstOffers[referral.id],
                     placedAt: referral.state == .placed ? placement?.admittedAt : nil,
                     closedAt: referral.state == .placed ? nil : referral.closedAt,
-                    homesApproached: approached[referral.id] ?? 0, kilometresFromHome: kilometres,
-                    alternative: referral.alternative)
+                    homesApproached: approaches[referral.id]?.count ?? 0, kilometresFromHome: kilometres,
+                    alternative: referral.alternative, approaches: approaches[referral.id] ?? [])
             )
         }
     }

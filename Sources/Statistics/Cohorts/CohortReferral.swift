@@ -48,12 +48,14 @@ public struct CohortReferral: Hashable, Sendable, Codable {
     public var homesApproached: Int
     public var kilometresFromHome: Double?
     public var alternative: AlternativeAccommodation?
+    /// Every home the referral went to or that answered it, with its answer.
+    public var approaches: [HomeApproach]
 
     public init(
         submittedAt: Date, regionCode: String, localAuthorityCode: String, legalBasis: LegalBasis, urgency: Urgency,
         sex: Sex, ageAtReferral: Int, flags: Set<NeedFlag>, outcome: Outcome, firstOfferAt: Date? = nil,
         placedAt: Date? = nil, closedAt: Date? = nil, homesApproached: Int = 0, kilometresFromHome: Double? = nil,
-        alternative: AlternativeAccommodation? = nil
+        alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = []
     ) {
         self.submittedAt = submittedAt
         self.regionCode = regionCode
@@ -70,6 +72,7 @@ public struct CohortReferral: Hashable, Sendable, Codable {
         self.homesApproached = homesApproached
         self.kilometresFromHome = kilometresFromHome
         self.alternative = alternative
+        self.approaches = approaches
     }
 
     public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }

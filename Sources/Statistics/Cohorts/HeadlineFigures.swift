@@ -14,12 +14,16 @@ public struct HeadlineFigures: Hashable, Sendable {
     public let olderBoysAdjusted: AdjustedUnplacedDisparity
     /// Each sex, age band and flag against everyone else.
     public let disparities: [UnplacedDisparity]
+    public let declineReasons: DeclineReasonBreakdown
+    public let byMonth: OutcomesByMonth
 
     public init(_ referrals: [CohortReferral], asOf: Date, regionName: (String) -> String = { $0 }) {
         self.referrals = referrals.count
         outcomes = OutcomeBreakdown(referrals, groups: CohortReferral.Outcome.allCases.map(\.name)) { $0.outcome.name }
         timeToPlacement = .toPlacement(referrals, asOf: asOf)
         timeToFirstOffer = .toFirstOffer(referrals, asOf: asOf)
+        declineReasons = DeclineReasonBreakdown(referrals, asOf: asOf)
+        byMonth = OutcomesByMonth(referrals)
         func meanHomes(_ outcome: CohortReferral.Outcome) -> Double? {
             let members = referrals.filter { $0.outcome == outcome }
             return members.isEmpty ? nil : Double(members.map(\.homesApproached).reduce(0, +)) / Double(members.count)
