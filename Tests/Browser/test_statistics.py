@@ -48,6 +48,13 @@ def test_an_analyst_filters_the_figures_and_downloads_the_exact_table():
         assert "Boys of 15 or over with an offending, gang or harmful sexual behaviour flag" in driver.find_element(
             By.ID, "disparities").text
         assert driver.find_elements(By.CSS_SELECTOR, "svg.chart circle")
+        # The month chart's bars add up to the table beside it.
+        months = driver.find_element(By.ID, "months").find_elements(By.CSS_SELECTOR, "tbody tr")
+        bars = driver.find_elements(By.CSS_SELECTOR, "svg[aria-labelledby^=by-month] rect.chart-bar-placed")
+        placed_months = sum(1 for row in months if row.find_elements(By.TAG_NAME, "td")[1].text != "0")
+        assert len(bars) == placed_months + 1, "a placed bar for each month with a placement, and the key"
+        assert "Placed after 7 days" in driver.find_element(By.ID, "placed-by").text
+        assert "Compatibility" in driver.find_element(By.ID, "decline-reasons").text
         assert serious_violations(driver) == []
 
         link = driver.find_elements(By.PARTIAL_LINK_TEXT, "outcomes (CSV)")[0]

@@ -29,6 +29,15 @@ struct StatisticsPageTests {
             #expect(html.contains("Adjusted for region and urgency") || html.contains("Not adjusted for region"))
             #expect(html.contains("id=\"year-after\""))
             #expect(html.contains("New placements per child"))
+            // Each chart has its accessible title and description and the table of its figures.
+            for (chart, table) in [
+                ("by-month", "id=\"months\""), ("time-to-placement", "id=\"placed-by\""),
+                ("decline-reasons", "id=\"decline-reasons\""),
+            ] {
+                #expect(html.contains("aria-labelledby=\"\(chart)-title \(chart)-description\""), "\(chart)")
+                #expect(html.contains(table), "\(table)")
+            }
+            #expect(html.contains("id=\"answers-by-home\""))
 
             let (badStatus, bad) = try await get(app, "/statistics?from=yesterday&region=nowhere", analyst)
             #expect(badStatus == .badRequest)

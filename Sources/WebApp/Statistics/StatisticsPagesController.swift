@@ -56,6 +56,24 @@ struct StatisticsPagesController: RouteCollection {
         var unplaced: String
     }
 
+    struct MonthRow: Encodable {
+        var month: String
+        var submitted: Int
+        var placed: Int
+        var unplaced: Int
+        var withdrawn: Int
+        var open: Int
+    }
+
+    struct HomeRow: Encodable {
+        var home: String
+        var asked: Int
+        var offered: Int
+        var declined: Int
+        var noAnswer: Int
+        var commonest: String
+    }
+
     struct Page: Encodable {
         var chrome: PageChrome
         var errors: [FieldErrorView]
@@ -70,6 +88,13 @@ struct StatisticsPagesController: RouteCollection {
         var disparities: [Row]
         var adjusted: String?
         var yearAfter: [Comparison] = []
+        var monthChart: String?
+        var months: [MonthRow] = []
+        var placementChart: String?
+        var placedBy: [Option] = []
+        var declineChart: String?
+        var declineReasons: [Comparison] = []
+        var homes: [HomeRow] = []
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -140,6 +165,18 @@ struct StatisticsPagesController: RouteCollection {
             .map(StatisticsText.row)
         page.adjusted = StatisticsText.adjusted(figures.olderBoysAdjusted)
         page.yearAfter = StatisticsText.yearAfter(try await reports.yearAfterReferral(selection, by: principal))
+        page.monthChart = OutcomesByMonthChart.svg(figures.byMonth)
+        page.months = StatisticsText.months(figures.byMonth)
+        page.placementChart = TimeToPlacementChart.svg(figures.timeToPlacement)
+        page.placedBy = TimeToPlacementChart.tableDays.map {
+            Option(
+                value: "\($0) \($0 == 1 ? "day" : "days")",
+                text: TimeToPlacementChart.placed(by: $0, figures.timeToPlacement))
+        }
+        page.declineChart = DeclineReasonChart.svg(figures.declineReasons)
+        page.declineReasons = StatisticsText.declineReasons(figures.declineReasons)
+        let homeNames = Dictionary(uniqueKeysWithValues: try await Store(request.db).homes().map { ($0.id, $0.name) })
+        page.homes = StatisticsText.homes(figures.declineReasons, names: homeNames)
         return try await Self.render("statistics", page, status: .ok, for: request)
     }
 

@@ -76,4 +76,33 @@ enum StatisticsText {
             },
         ]
     }
+
+    static func months(_ byMonth: OutcomesByMonth) -> [StatisticsPagesController.MonthRow] {
+        byMonth.months.map { month in
+            .init(
+                month: "\(OutcomesByMonthChart.monthLabel(month.first))", submitted: month.total,
+                placed: month.count(.placed), unplaced: month.count(.closedUnplaced),
+                withdrawn: month.count(.withdrawn), open: month.count(.open))
+        }
+    }
+
+    /// Each reason given, the older boys' share of declines beside everyone else's.
+    static func declineReasons(_ breakdown: DeclineReasonBreakdown) -> [StatisticsPagesController.Comparison] {
+        DeclineReasonBreakdown.Reason.all.filter { (breakdown.everyone.citing[$0] ?? 0) > 0 }.map { reason in
+            .init(
+                measure: reason.name, placed: FigureText.share(breakdown.olderBoysWithRefusalFlags.share(reason)),
+                unplaced: FigureText.share(breakdown.otherChildren.share(reason)))
+        }
+    }
+
+    static func homes(_ breakdown: DeclineReasonBreakdown, names: [UUID: String])
+        -> [StatisticsPagesController.HomeRow]
+    {
+        breakdown.byHome.map { id, tally in
+            StatisticsPagesController.HomeRow(
+                home: names[id] ?? "Home no longer listed", asked: tally.approaches, offered: tally.offers,
+                declined: tally.declines, noAnswer: tally.citing[.noAnswerByDeadline] ?? 0,
+                commonest: tally.reasonsByFrequency.first.map { "\($0.reason.name) (\($0.count))" } ?? "none")
+        }.sorted { $0.home < $1.home }
+    }
 }
