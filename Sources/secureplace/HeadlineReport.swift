@@ -36,6 +36,9 @@ struct HeadlineReport: Encodable {
     var olderBoysAdjustmentProblem: String?
     var adjustedFor: [String]
     var byProfile: [Comparison]
+    var heldWithoutOrder: Share
+    var heldBeyondSeventyTwoHours: Int
+    var beds: BedReport?
     var yearAfterReferral: YearAfterReferralReport?
 
     init(_ figures: HeadlineFigures, from: CalendarDate, through: CalendarDate, asOf: Date) {
@@ -72,6 +75,8 @@ struct HeadlineReport: Encodable {
         }
         adjustedFor = figures.olderBoysAdjusted.adjustedFor
         byProfile = figures.disparities.map(comparison)
+        heldWithoutOrder = share(figures.heldWithoutOrder)
+        heldBeyondSeventyTwoHours = figures.heldBeyondSeventyTwoHours
     }
 
     var lines: [String] {
@@ -90,9 +95,11 @@ struct HeadlineReport: Encodable {
                 + "\(FigureText.days(quartileDaysToPlacement[1]))",
             "Homes approached: \(Self.decimal(homesApproachedPerPlacedChild)) per placed child, "
                 + "\(Self.decimal(homesApproachedPerUnplacedChild)) per child closed unplaced",
-            "",
-            "\(olderBoysWithRefusalFlags.group):",
+            "Placed children held for a time without a court order (the 72-hour rule): \(Self.describe(heldWithoutOrder)); "
+                + "held longer than 72 hours without one: \(heldBeyondSeventyTwoHours)",
         ]
+        if let beds { lines += beds.lines }
+        lines += ["", "\(olderBoysWithRefusalFlags.group):"]
         lines += Self.describe(olderBoysWithRefusalFlags).map { "  " + $0 }
         if let ratio = olderBoysAdjustedOddsRatio {
             lines.append(

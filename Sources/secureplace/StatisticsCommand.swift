@@ -40,17 +40,19 @@ extension StatisticsCommand {
         func run() async throws {
             let (first, last) = try period.days()
             let now = Date()
-            let (cohort, followed) = try await withStandaloneDatabase(try databaseOptions.url()) { store in
-                let statistics = StatisticsCohort(store: store)
+            let (cohort, followed, beds) = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+                let statistics = StatisticsCohort(store: store, now: { now })
                 let start = first.start
                 let end = last.adding(days: 1).start
                 return (
                     try await statistics.referrals(submittedFrom: start, before: end),
-                    try await statistics.followedReferrals(submittedFrom: start, before: end).map(\.followed)
+                    try await statistics.followedReferrals(submittedFrom: start, before: end).map(\.followed),
+                    try await statistics.beds(from: first, through: last)
                 )
             }
             let figures = HeadlineFigures(cohort, asOf: now) { Region(rawValue: $0)?.name ?? $0 }
             var report = HeadlineReport(figures, from: first, through: last, asOf: now)
+            report.beds = BedReport(beds, referrals: figures.referrals)
             report.yearAfterReferral = YearAfterReferralReport(
                 YearAfterReferral(followed, asOf: CalendarDate(containing: now)))
             if format == .json { return try printJSON(report) }

@@ -16,7 +16,7 @@ struct StatisticsCohortTests {
         try await withTestStore(database) { store in
             try await LoadReferenceData(store: store)(ReferenceData.bundled())
             try await LoadDemoData(store: store)(dataset)
-            let cohort = try await StatisticsCohort(store: store).referrals(
+            let cohort = try await StatisticsCohort(store: store, now: { dataset.end }).referrals(
                 submittedFrom: dataset.start, before: dataset.end.addingTimeInterval(1))
 
             let submitted = dataset.referrals.filter { $0.submittedAt != nil }
@@ -78,6 +78,12 @@ struct StatisticsCohortTests {
                 seconds(placed.compactMap(\.placedAt))
                     == seconds(submitted.filter { $0.state == .placed }.compactMap { placements[$0.id]?.admittedAt }))
             #expect(placed.allSatisfy { $0.kilometresFromHome != nil }, "a placed child's distance from home is known")
+
+            // The demo's courts keep to the law: children placed before an order are held under
+            // the 72-hour rule until the hearing, and none longer.
+            #expect(placed.allSatisfy { $0.hoursWithoutOrder != nil })
+            #expect(placed.contains { ($0.hoursWithoutOrder ?? 0) > 0 })
+            #expect(figures.heldBeyondSeventyTwoHours == 0)
         }
     }
 

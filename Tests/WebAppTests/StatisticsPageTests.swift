@@ -38,6 +38,8 @@ struct StatisticsPageTests {
                 #expect(html.contains(table), "\(table)")
             }
             #expect(html.contains("id=\"answers-by-home\""))
+            #expect(html.contains("Referrals a year for each open bed"))
+            #expect(html.contains("Held longer than 72 hours without an order"))
 
             let (badStatus, bad) = try await get(app, "/statistics?from=yesterday&region=nowhere", analyst)
             #expect(badStatus == .badRequest)

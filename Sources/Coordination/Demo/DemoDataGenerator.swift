@@ -69,7 +69,7 @@ public struct DemoDataGenerator: Sendable {
             circulations: builder.circulations, responses: builder.responses, placements: builder.placements,
             episodes: builder.episodes,
             notifications: builder.notifications, organisations: people.organisations, users: people.users,
-            events: builder.events, outages: outages)
+            events: builder.events, outages: outages, courtOrders: builder.courtOrders)
     }
 }
 

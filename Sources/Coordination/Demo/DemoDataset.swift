@@ -31,6 +31,8 @@ public struct DemoDataset: Sendable {
     public var events: [Event]
     /// Beds out of service, one record per closure.
     public var outages: [BedOutage] = []
+    /// The court orders recorded for placed children, renewals included.
+    public var courtOrders: [RecordedCourtOrder] = []
 
     /// Something that happened to a referral, for its timeline.
     public struct Event: Sendable, Equatable {

@@ -19,6 +19,7 @@ struct DemoReferralBuilder {
     var placements: [Placement] = []
     var episodes: [PlacementEpisode] = []
     var notifications: [RegulatorNotification] = []
+    var courtOrders: [RecordedCourtOrder] = []
 
     private static let alternatives: [(AlternativeAccommodation, Double)] = [
         (.registeredOpenChildrensHome, 0.30), (.deprivationOfLibertyUnregistered, 0.15),
@@ -133,6 +134,12 @@ struct DemoReferralBuilder {
                         expectedDischargeOn: discharged > settings.end ? CalendarDate(containing: discharged) : nil))
             }
             firstEpisode = (.secureChildrensHome, admitted, discharged, true)
+            if admitted <= settings.end {
+                let orders = DemoCourtOrders.covering(
+                    referral: referral, admitted: admitted, discharged: discharged, until: settings.end)
+                referral.courtOrder = orders.current
+                courtOrders += orders.recorded
+            }
         } else if withdrawAfter != Int.max {
             events.append((time.addingTimeInterval(6 * hour), .withdraw))
             referral.withdrawalReason = "Synthetic demo: the risk reduced and the authority found a family placement."

@@ -37,6 +37,7 @@ public struct LoadDemoData: Sendable {
             try await store.save(responses: dataset.responses)
             try await store.save(placements: dataset.placements, episodes: dataset.episodes)
             try await store.save(notifications: dataset.notifications)
+            try await store.save(courtOrders: dataset.courtOrders)
             // The referrals' histories, so their timelines show what happened and when.
             try await store.appendAudit(
                 dataset.events.sorted { $0.at < $1.at }.map { event in

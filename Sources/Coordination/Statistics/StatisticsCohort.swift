@@ -7,9 +7,12 @@ import Storage
 /// profile and the referral's course, never a name.
 public struct StatisticsCohort: Sendable {
     let store: Store
+    /// The moment the figures are made: time without an order is counted up to it.
+    let now: @Sendable () -> Date
 
-    public init(store: Store) {
+    public init(store: Store, now: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
+        self.now = now
     }
 
     /// Every referral submitted from `start` up to (not including) `end`.
@@ -32,6 +35,8 @@ public struct StatisticsCohort: Sendable {
         let firstOffers = try await store.firstOfferByReferral()
         let placements = Dictionary(
             try await store.placements().map { ($0.referralID, $0) }, uniquingKeysWith: { first, _ in first })
+        let authorisations = try await courtOrderPeriodsByChild(referrals: referrals)
+        let asOf = now()
         return referrals.compactMap { referral in
             guard let submittedAt = referral.submittedAt, let child = children[referral.childID] else { return nil }
             let authority = authorities[referral.localAuthorityCode]
@@ -52,8 +57,47 @@ public struct StatisticsCohort: Sendable {
                     placedAt: referral.state == .placed ? placement?.admittedAt : nil,
                     closedAt: referral.state == .placed ? nil : referral.closedAt,
                     homesApproached: approaches[referral.id]?.count ?? 0, kilometresFromHome: kilometres,
-                    alternative: referral.alternative, approaches: approaches[referral.id] ?? [])
+                    alternative: referral.alternative, approaches: approaches[referral.id] ?? [],
+                    hoursWithoutOrder: referral.state == .placed
+                        ? placement.map {
+                            Self.hoursWithoutOrder($0, authorisedDuring: authorisations[child.id] ?? [], asOf: asOf)
+                        }
+                        : nil)
             )
         }
+    }
+
+    /// Bed-days by state from the first day to the last (or to now, if sooner).
+    public func beds(from first: CalendarDate, through last: CalendarDate) async throws -> BedDays {
+        let end = min(last.end, now())
+        guard end > first.start else { return BedDays([], from: first.start, to: first.start) }
+        return BedDays(
+            try await store.bedStatusIntervals(overlappingFrom: first.start, to: end), from: first.start, to: end)
+    }
+
+    /// The periods a court authorised for each child: every order recorded over time and each
+    /// referral's current one, as the 72-hour rule counts them.
+    private func courtOrderPeriodsByChild(referrals: [Referral]) async throws -> [UUID: [(from: Date, to: Date?)]] {
+        var periods: [UUID: [(from: Date, to: Date?)]] = [:]
+        for recorded in try await store.courtOrders() {
+            if let period = recorded.order.authorisedPeriod { periods[recorded.childID, default: []].append(period) }
+        }
+        for referral in referrals {
+            if let period = referral.courtOrder.authorisedPeriod {
+                periods[referral.childID, default: []].append(period)
+            }
+        }
+        return periods
+    }
+
+    /// Hours of the placement's first 28 days, up to `asOf`, not covered by an order.
+    static func hoursWithoutOrder(
+        _ placement: Placement, authorisedDuring orders: [(from: Date, to: Date?)], asOf: Date
+    ) -> Double {
+        let windowEnd = placement.admittedAt.addingTimeInterval(SeventyTwoHourRule.window)
+        let until = max(placement.admittedAt, min(placement.dischargedAt ?? windowEnd, windowEnd, asOf))
+        let account = SeventyTwoHourRule.account(
+            stays: [(from: placement.admittedAt, to: until)], authorisedDuring: orders, at: until)
+        return account.used / 3_600
     }
 }

@@ -58,7 +58,7 @@ public struct StatisticsReports: Sendable {
     public func headline(_ selection: Selection, by principal: Principal) async throws -> HeadlineFigures {
         let decision = AccessPolicy.mayViewExactStatistics(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
-        let cohort = try await StatisticsCohort(store: store).referrals(
+        let cohort = try await StatisticsCohort(store: store, now: now).referrals(
             submittedFrom: selection.first.start, before: selection.last.adding(days: 1).start)
         return HeadlineFigures(cohort.filter(selection.includes), asOf: now()) { Region(rawValue: $0)?.name ?? $0 }
     }
@@ -68,15 +68,23 @@ public struct StatisticsReports: Sendable {
     public func yearAfterReferral(_ selection: Selection, by principal: Principal) async throws -> YearAfterReferral {
         let decision = AccessPolicy.mayViewExactStatistics(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
-        let followed = try await StatisticsCohort(store: store).followedReferrals(
+        let followed = try await StatisticsCohort(store: store, now: now).followedReferrals(
             submittedFrom: selection.first.start, before: selection.last.adding(days: 1).start)
         return YearAfterReferral(
             followed.filter { selection.includes($0.referral) }.map(\.followed), asOf: CalendarDate(containing: now()))
     }
 
+    /// The beds of every home over the selection's days (up to now): open, occupied and closed.
+    /// Beds are national whatever the selection's region or route: children cross regions.
+    public func beds(_ selection: Selection, by principal: Principal) async throws -> BedDays {
+        let decision = AccessPolicy.mayViewExactStatistics(principal)
+        guard decision == .allowed else { throw AccessDenied(decision: decision) }
+        return try await StatisticsCohort(store: store, now: now).beds(from: selection.first, through: selection.last)
+    }
+
     /// A financial year's tables, before disclosure control.
     public func tables(for year: PublicationTables.FinancialYear) async throws -> Publication {
-        let cohort = try await StatisticsCohort(store: store).referrals(
+        let cohort = try await StatisticsCohort(store: store, now: now).referrals(
             submittedFrom: year.first.start, before: year.end.start)
         return PublicationTables.build(cohort, year: year, authorities: try await store.localAuthorities())
     }

@@ -50,12 +50,15 @@ public struct CohortReferral: Hashable, Sendable, Codable {
     public var alternative: AlternativeAccommodation?
     /// Every home the referral went to or that answered it, with its answer.
     public var approaches: [HomeApproach]
+    /// For a placed child, the hours held without a court order in the first 28 days of the
+    /// placement (the 72-hour rule's window); nil for a referral not placed.
+    public var hoursWithoutOrder: Double?
 
     public init(
         submittedAt: Date, regionCode: String, localAuthorityCode: String, legalBasis: LegalBasis, urgency: Urgency,
         sex: Sex, ageAtReferral: Int, flags: Set<NeedFlag>, outcome: Outcome, firstOfferAt: Date? = nil,
         placedAt: Date? = nil, closedAt: Date? = nil, homesApproached: Int = 0, kilometresFromHome: Double? = nil,
-        alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = []
+        alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = [], hoursWithoutOrder: Double? = nil
     ) {
         self.submittedAt = submittedAt
         self.regionCode = regionCode
@@ -73,6 +76,7 @@ public struct CohortReferral: Hashable, Sendable, Codable {
         self.kilometresFromHome = kilometresFromHome
         self.alternative = alternative
         self.approaches = approaches
+        self.hoursWithoutOrder = hoursWithoutOrder
     }
 
     public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }

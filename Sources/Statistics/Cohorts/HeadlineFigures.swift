@@ -16,6 +16,11 @@ public struct HeadlineFigures: Hashable, Sendable {
     public let disparities: [UnplacedDisparity]
     public let declineReasons: DeclineReasonBreakdown
     public let byMonth: OutcomesByMonth
+    /// Children placed who spent any time without a court order (under the 72-hour rule).
+    public let heldWithoutOrder: Proportion
+    /// Of those, children held without an order for longer than the rule allows: each one a
+    /// breach to explain.
+    public let heldBeyondSeventyTwoHours: Int
 
     public init(_ referrals: [CohortReferral], asOf: Date, regionName: (String) -> String = { $0 }) {
         self.referrals = referrals.count
@@ -24,6 +29,9 @@ public struct HeadlineFigures: Hashable, Sendable {
         timeToFirstOffer = .toFirstOffer(referrals, asOf: asOf)
         declineReasons = DeclineReasonBreakdown(referrals, asOf: asOf)
         byMonth = OutcomesByMonth(referrals)
+        let placedHours = referrals.compactMap(\.hoursWithoutOrder)
+        heldWithoutOrder = Proportion(placedHours.count { $0 > 0 }, of: placedHours.count)
+        heldBeyondSeventyTwoHours = placedHours.count { $0 > SeventyTwoHourRule.limit / 3_600 + 1e-9 }
         func meanHomes(_ outcome: CohortReferral.Outcome) -> Double? {
             let members = referrals.filter { $0.outcome == outcome }
             return members.isEmpty ? nil : Double(members.map(\.homesApproached).reduce(0, +)) / Double(members.count)

@@ -19,6 +19,11 @@ extension Store {
             .map { try $0.value() }
     }
 
+    /// Every order recorded for any child: for statistics over many children.
+    public func courtOrders() async throws -> [RecordedCourtOrder] {
+        try await CourtOrderRecord.query(on: database).all().map { try $0.value() }
+    }
+
     /// Every secure placement a child has had, under any referral, oldest first.
     public func placements(ofChild childID: UUID) async throws -> [Placement] {
         try await PlacementRecord.query(on: database).filter(\.$childID == childID).sort(\.$admittedAt).all()

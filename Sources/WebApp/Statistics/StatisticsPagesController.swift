@@ -95,6 +95,7 @@ struct StatisticsPagesController: RouteCollection {
         var declineChart: String?
         var declineReasons: [Comparison] = []
         var homes: [HomeRow] = []
+        var beds: [Option] = []
     }
 
     @Sendable func page(request: Request) async throws -> Response {
@@ -160,6 +161,7 @@ struct StatisticsPagesController: RouteCollection {
         let figures = try await reports.headline(selection, by: principal)
         page.values = values
         page.summary = StatisticsText.summary(figures)
+        page.beds = StatisticsText.beds(try await reports.beds(selection, by: principal), referrals: figures.referrals)
         page.chart = figures.referrals > 0 ? UnplacedShareChart.svg(figures) : nil
         page.disparities = ([figures.olderBoysWithRefusalFlags] + figures.disparities).filter { $0.unplaced.total > 0 }
             .map(StatisticsText.row)

@@ -32,6 +32,32 @@ enum StatisticsText {
                 text:
                     "\(figures.homesApproachedPlaced.map { String(format: "%.1f", $0) } ?? "none") per placed child, \(figures.homesApproachedUnplaced.map { String(format: "%.1f", $0) } ?? "none") per child closed unplaced"
             ),
+            .init(
+                value: "Placed children held for a time without a court order (the 72-hour rule)",
+                text: FigureText.share(figures.heldWithoutOrder)),
+            .init(
+                value: "Held longer than 72 hours without an order",
+                text: figures.heldBeyondSeventyTwoHours == 0
+                    ? "none" : "\(figures.heldBeyondSeventyTwoHours): each one a breach of the regulations"),
+        ]
+    }
+
+    /// The beds over the same days: every home, whatever the selection's region or route.
+    static func beds(_ beds: BedDays, referrals: Int) -> [StatisticsPagesController.Option] {
+        let lost = BedClosureReason.allCases.compactMap { reason in
+            beds.closed[reason].map { "\(reason.name.lowercased()) \(Int($0.rounded()))" }
+        }
+        return [
+            .init(
+                value: "Beds open on average",
+                text: beds.averageOpenBeds.map { String(format: "%.1f", $0) } ?? "none"),
+            .init(value: "Occupancy of open beds", text: beds.occupancy.map(FigureText.percent) ?? "not applicable"),
+            .init(
+                value: "Bed-days lost to closures",
+                text: "\(Int(beds.lost.rounded()))\(lost.isEmpty ? "" : " (\(lost.joined(separator: ", ")))")"),
+            .init(
+                value: "Referrals a year for each open bed",
+                text: FigureText.rate(beds.referralsPerOpenBedAYear(referrals))),
         ]
     }
 
