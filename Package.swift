@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "CapacityPlanning", targets: ["CapacityPlanning"]),
         .library(name: "Linkage", targets: ["Linkage"]),
         .library(name: "Matching", targets: ["Matching"]),
+        .library(name: "Statistics", targets: ["Statistics"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),

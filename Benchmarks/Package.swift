@@ -42,6 +42,16 @@ let package = Package(
             path: "Matching",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "package-benchmark")]
         ),
+        // The Swift half of the side-by-side run against DuckDB: every national table from an
+        // analysts' extract of a million referrals.
+        .executableTarget(
+            name: "statistics-rate",
+            dependencies: [
+                .product(name: "Statistics", package: "SecurePlace"),
+                .product(name: "SecurePlaceCore", package: "SecurePlace"),
+            ],
+            path: "StatisticsRate"
+        ),
         // The Swift half of the side-by-side run against scipy's linear_sum_assignment.
         .executableTarget(
             name: "assignment-rate",

@@ -9,7 +9,7 @@ struct StatisticsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "statistics",
         abstract: "Figures on referrals, placements and who is refused, with their intervals.",
-        subcommands: [Summary.self, Publish.self])
+        subcommands: [Summary.self, Publish.self, Extract.self])
 }
 
 extension StatisticsCommand {

@@ -20,10 +20,17 @@ public struct StatisticsCohort: Sendable {
         try await referralsWithIDs(submittedFrom: start, before: end).map(\.referral)
     }
 
+    /// A cohort member with the keys that join it to other records: the child, and the
+    /// referral's reference and child's pseudonym for an extract.
+    struct Entry {
+        var childID: UUID
+        var childPseudonym: String
+        var reference: String
+        var referral: CohortReferral
+    }
+
     /// The cohort with each referral's child, for joining other records to it.
-    func referralsWithIDs(submittedFrom start: Date, before end: Date) async throws
-        -> [(childID: UUID, referral: CohortReferral)]
-    {
+    func referralsWithIDs(submittedFrom start: Date, before end: Date) async throws -> [Entry] {
         let referrals = try await store.referrals().filter { referral in
             referral.submittedAt.map { $0 >= start && $0 < end } ?? false
         }
@@ -46,9 +53,9 @@ public struct StatisticsCohort: Sendable {
                     homes[placement.homeID].map { authority.centroid.kilometres(to: $0.location) }
                 }
             }
-            return (
-                child.id,
-                CohortReferral(
+            return Entry(
+                childID: child.id, childPseudonym: child.pseudonym, reference: referral.reference,
+                referral: CohortReferral(
                     submittedAt: submittedAt, regionCode: authority?.region.code ?? "unknown",
                     localAuthorityCode: referral.localAuthorityCode, legalBasis: referral.legalBasis,
                     urgency: referral.urgency, sex: child.sex, ageAtReferral: referral.ageAtReferral,

@@ -1,6 +1,5 @@
 import Foundation
 import SecurePlaceCore
-import Statistics
 
 /// The tables published for a financial year, built from the cohort of referrals submitted in
 /// it: national, regional and authority figures for the year and each quarter.
@@ -62,13 +61,27 @@ public enum PublicationTables {
                 regionCode: authority.region.code, regionName: authority.region.name, authorityCode: authority.code,
                 authorityName: authority.name)
         }
-        func members(_ place: TidyTable.Place, _ periodIndex: Int) -> [CohortReferral] {
-            cohort.filter { referral in
-                (periodIndex == 0 || period(referral) == periodIndex)
-                    && (place.level == .national
-                        || (place.level == .regional && referral.regionCode == place.regionCode)
-                        || referral.localAuthorityCode == place.authorityCode)
-            }
+        // Each referral is put in its quarter, region and authority once: a million referrals
+        // are then counted for each of some four hundred places without being searched again.
+        var inQuarter = Array(repeating: [Int](), count: 5)
+        var inRegion: [String: [Int]] = [:]
+        var inAuthority: [String: [Int]] = [:]
+        for (index, referral) in cohort.enumerated() {
+            inQuarter[period(referral)].append(index)
+            inRegion[referral.regionCode, default: []].append(index)
+            inAuthority[referral.localAuthorityCode, default: []].append(index)
+        }
+        let everyone = Array(cohort.indices)
+        func members(_ place: TidyTable.Place, _ periodIndex: Int) -> [Int] {
+            let inPlace: [Int] =
+                switch place.level {
+                case .national: everyone
+                case .regional: inRegion[place.regionCode] ?? []
+                case .localAuthority: inAuthority[place.authorityCode] ?? []
+                }
+            guard periodIndex != 0 else { return inPlace }
+            if place.level == .national { return inQuarter[periodIndex] }
+            return inPlace.filter { period(cohort[$0]) == periodIndex }
         }
 
         var outcomes = TidyTable(
@@ -98,8 +111,9 @@ public enum PublicationTables {
             for place in [nation] + (p == 0 ? regions + localAuthorities : []) {
                 let here = members(place, p)
                 for (profile, includes) in place.level == .localAuthority ? [profiles[0]] : profiles {
-                    let group = here.filter(includes)
-                    func count(_ outcome: CohortReferral.Outcome) -> Int { group.count { $0.outcome == outcome } }
+                    var counts: [CohortReferral.Outcome: Int] = [:]
+                    for index in here where includes(cohort[index]) { counts[cohort[index].outcome, default: 0] += 1 }
+                    func count(_ outcome: CohortReferral.Outcome) -> Int { counts[outcome] ?? 0 }
                     outcomes.rows.append(
                         TidyTable.Row(
                             period: period, place: place, filters: [profile],
@@ -110,12 +124,16 @@ public enum PublicationTables {
                             ]))
                 }
                 guard place.level != .localAuthority else { continue }
-                let unplaced = here.filter { $0.outcome == .closedUnplaced }
+                var went: [AlternativeAccommodation: Int] = [:]
+                var unplaced = 0
+                for index in here where cohort[index].outcome == .closedUnplaced {
+                    unplaced += 1
+                    went[cohort[index].alternative ?? .otherOrNotKnown, default: 0] += 1
+                }
                 alternatives.rows.append(
-                    TidyTable.Row(
-                        period: period, place: place, filters: [TidyTable.total], values: [.count(unplaced.count)]))
+                    TidyTable.Row(period: period, place: place, filters: [TidyTable.total], values: [.count(unplaced)]))
                 for alternative in AlternativeAccommodation.allCases {
-                    let went = unplaced.count { ($0.alternative ?? .otherOrNotKnown) == alternative }
+                    let went = went[alternative] ?? 0
                     alternatives.rows.append(
                         TidyTable.Row(period: period, place: place, filters: [alternative.name], values: [.count(went)])
                     )

@@ -1,0 +1,95 @@
+import Coordination
+import Foundation
+import SecurePlaceCore
+import Statistics
+import Storage
+import TestSupport
+import Testing
+
+@Suite("The analysts' record-level extract")
+struct CohortExtractTests {
+    @Test(
+        "an extract written from the service and read back gives the same tables, answers and year after referral",
+        arguments: TestDatabase.all)
+    func roundTrip(database: TestDatabase) async throws {
+        let dataset = try DemoDataTests.generate(seed: 9, months: 24)
+        try await withTestStore(database) { store in
+            try await LoadReferenceData(store: store)(ReferenceData.bundled())
+            try await LoadDemoData(store: store)(dataset)
+            let cohort = StatisticsCohort(store: store, now: { dataset.end })
+            let start = dataset.start
+            let end = dataset.end.addingTimeInterval(1)
+            let extract = try await cohort.extract(submittedFrom: start, before: end)
+            let references = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.reference) })
+            let text = (
+                referrals: extract.referralsCSV(), answers: extract.answersCSV { references[$0]! },
+                episodes: extract.episodesCSV()
+            )
+            #expect(!text.referrals.contains(dataset.identities[0].familyName), "no names in an extract")
+            let read = try CohortExtract(
+                referrals: ("referrals.csv", Array(text.referrals.utf8)),
+                answers: ("answers.csv", Array(text.answers.utf8)),
+                episodes: ("episodes.csv", Array(text.episodes.utf8)))
+
+            let original = try await cohort.referrals(submittedFrom: start, before: end)
+            let again = read.members.map(\.record)
+            #expect(again.count == original.count)
+            let authorities = try await store.localAuthorities()
+            let year = PublicationTables.FinancialYear(
+                containing: CalendarDate(containing: dataset.end).adding(months: -12))
+            #expect(
+                PublicationTables.build(again, year: year, authorities: authorities)
+                    == PublicationTables.build(original, year: year, authorities: authorities))
+            let asOf = dataset.end
+            let declines = (DeclineReasonBreakdown(original, asOf: asOf), DeclineReasonBreakdown(again, asOf: asOf))
+            #expect(declines.0.everyone == declines.1.everyone)
+            #expect(declines.0.olderBoysWithRefusalFlags == declines.1.olderBoysWithRefusalFlags)
+            #expect(declines.0.byHome.count == declines.1.byHome.count)
+            #expect(
+                Set(declines.0.byHome.values.map(\.approaches).sorted())
+                    == Set(declines.1.byHome.values.map(\.approaches).sorted()))
+
+            let day = CalendarDate(containing: asOf)
+            let followed = try await cohort.followedReferrals(submittedFrom: start, before: end).map(\.followed)
+            let yearAfter = (YearAfterReferral(followed, asOf: day), YearAfterReferral(read.followed(), asOf: day))
+            for (first, second) in [
+                (yearAfter.0.placed, yearAfter.1.placed), (yearAfter.0.unplaced, yearAfter.1.unplaced),
+            ] {
+                #expect(first.childrenFollowedAYear == second.childrenFollowedAYear)
+                #expect(first.newPlacements == second.newPlacements)
+                #expect(first.custody == second.custody)
+                #expect(first.reReferral.events == second.reReferral.events)
+            }
+            #expect(yearAfter.0.placed.childrenFollowedAYear > 0)
+        }
+    }
+
+    @Test("a mistake in an extract is pointed at by file, line and column")
+    func mistakes() {
+        let header = CohortExtract.referralColumns.joined(separator: ",")
+        let row =
+            "R-1,C-1,2025-04-02T10:00:00Z,2025-04-02,E12000002,E08000003,s25-children-act-1989,urgent,male,15,gang-association,placed,,2025-04-05T09:00:00Z,,,0,12.5"
+        func read(_ referrals: String, answers: String = "referral,home,answer,reasons,respond_by\n") -> ExtractError? {
+            do {
+                _ = try CohortExtract(
+                    referrals: ("referrals.csv", Array(referrals.utf8)), answers: ("answers.csv", Array(answers.utf8)),
+                    episodes: ("episodes.csv", Array((CohortExtract.episodeColumns.joined(separator: ",") + "\n").utf8))
+                )
+                return nil
+            } catch { return error }
+        }
+        #expect(read("\(header)\n\(row)\n") == nil)
+        #expect(
+            read("\(header)\n\(row.replacingOccurrences(of: "2025-04-02T10:00:00Z", with: "2 April"))\n")?.description
+                == "referrals.csv, line 2, column 3: '2 April' is not a time written YYYY-MM-DDTHH:MM:SSZ")
+        #expect(
+            read("\(header)\n\(row.replacingOccurrences(of: "gang-association", with: "gangs"))\n")?.description
+                == "referrals.csv, line 2, column 11: 'gangs' is not a known flag")
+        #expect(
+            read("\(header)\n\(row)\n", answers: "referral,home,answer,reasons,respond_by\nR-2,SC1,offered,,\n")?
+                .description == "answers.csv, line 2, column 1: no referral 'R-2' in referrals.csv")
+        #expect(
+            read("\(header)\n\(row),extra\n")?.description
+                == "referrals.csv, line 2, column 19: expected 18 fields, found 19")
+    }
+}
