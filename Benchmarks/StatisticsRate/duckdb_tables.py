@@ -13,8 +13,9 @@ from zoneinfo import ZoneInfo
 
 import duckdb
 
-OLDER = ("sex = 'male' AND age >= 15 AND (flags LIKE '%offending-history%' OR flags LIKE '%gang-association%' "
-         "OR flags LIKE '%harmful-sexual-behaviour%')")
+# An empty field is NULL to DuckDB: a child with no flags is not an older boy with one.
+OLDER = ("sex = 'male' AND age >= 15 AND (coalesce(flags, '') LIKE '%offending-history%' "
+         "OR coalesce(flags, '') LIKE '%gang-association%' OR coalesce(flags, '') LIKE '%harmful-sexual-behaviour%')")
 
 
 def main():

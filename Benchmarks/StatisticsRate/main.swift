@@ -43,26 +43,41 @@ let read = clock.now
 let authorities: [LocalAuthority] = {
     let text = try! String(contentsOfFile: arguments[2], encoding: .utf8)
     return text.split(separator: "\n").dropFirst().compactMap { line in
+        // code,name,region_code,latitude,longitude; a name may hold a comma, in quotes.
         let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        guard fields.count >= 5, let region = Region(rawValue: fields[2]), let latitude = Double(fields[3]),
-            let longitude = Double(fields[4])
+        guard fields.count >= 5, let region = Region(rawValue: fields[fields.count - 3]),
+            let latitude = Double(fields[fields.count - 2]), let longitude = Double(fields[fields.count - 1])
         else { return nil }
+        let name = fields[1..<(fields.count - 3)].joined(separator: ",").trimmingCharacters(in: ["\""])
         return LocalAuthority(
-            code: fields[0], name: fields[1], region: region,
-            centroid: Coordinate(latitude: latitude, longitude: longitude))
+            code: fields[0], name: name, region: region, centroid: Coordinate(latitude: latitude, longitude: longitude))
     }
 }()
 
 let inYear = extract.members.filter { $0.submittedOn >= year.first && $0.submittedOn < year.end }
 let cohort = inYear.map(\.record)
-let publication = PublicationTables.build(cohort, year: year, authorities: authorities)
 let asOf = asOfDay.start
-let declines = DeclineReasonBreakdown(cohort, asOf: asOf)
-let children = Set(inYear.map(\.child))
-let followed = CohortExtract(
-    members: inYear, spellsByChild: extract.spellsByChild.filter { children.contains($0.key) }
-).followed()
-let yearAfter = YearAfterReferral(followed, asOf: asOfDay)
+
+// The three kinds of table at once, one thread each (the engine's functions are single-threaded).
+final class Tables: @unchecked Sendable {
+    // Each is written by one thread and read after all have finished.
+    var publication: Publication?
+    var declines: DeclineReasonBreakdown?
+    var yearAfter: YearAfterReferral?
+}
+let tables = Tables()
+DispatchQueue.concurrentPerform(iterations: 3) { part in
+    switch part {
+    case 0: tables.publication = PublicationTables.build(cohort, year: year, authorities: authorities)
+    case 1: tables.declines = DeclineReasonBreakdown(cohort, asOf: asOf)
+    default:
+        let followed = CohortExtract(members: inYear, spellsByChild: extract.spellsByChild).followed()
+        tables.yearAfter = YearAfterReferral(followed, asOf: asOfDay)
+    }
+}
+let publication = tables.publication!
+let declines = tables.declines!
+let yearAfter = tables.yearAfter!
 let computed = clock.now
 
 // Keys both tools can write: codes, not the tables' words.
@@ -123,7 +138,7 @@ func seconds(_ duration: Duration) -> Double {
     Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
 }
 var usage = rusage()
-getrusage(RUSAGE_SELF, &usage)
+getrusage(RUSAGE_SELF.rawValue, &usage)
 let report: [String: Any] = [
     "referrals": extract.members.count,
     "referrals_in_year": cohort.count,
@@ -131,7 +146,7 @@ let report: [String: Any] = [
     "compute_seconds": seconds(computed - read),
     "seconds": seconds(computed - started),
     "peak_memory_mb": Double(usage.ru_maxrss) / 1024,
-    "threads": 1,
+    "threads": ProcessInfo.processInfo.activeProcessorCount,
     "counts": counts,
 ]
 let json = try! JSONSerialization.data(withJSONObject: report, options: [.sortedKeys])

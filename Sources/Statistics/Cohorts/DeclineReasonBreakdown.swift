@@ -18,9 +18,15 @@ public struct DeclineReasonBreakdown: Hashable, Sendable {
             }
         }
 
-        public static func < (lhs: Reason, rhs: Reason) -> Bool {
-            all.firstIndex(of: lhs)! < all.firstIndex(of: rhs)!
+        /// The reason's place in `all`.
+        var position: Int {
+            switch self {
+            case .given(let reason): DeclineReason.allCases.firstIndex(of: reason)!
+            case .noAnswerByDeadline: DeclineReason.allCases.count
+            }
         }
+
+        public static func < (lhs: Reason, rhs: Reason) -> Bool { lhs.position < rhs.position }
     }
 
     /// The answers of a group of referrals (or of one home).
@@ -29,33 +35,38 @@ public struct DeclineReasonBreakdown: Hashable, Sendable {
         public var offers = 0
         /// Declines, counting a home silent past its deadline as one.
         public var declines = 0
-        public var citing: [Reason: Int] = [:]
+        /// How many declines gave each reason, in the order of `Reason.all`.
+        private var counts = Array(repeating: 0, count: Reason.all.count)
+
+        /// How many declines gave each reason given at least once.
+        public var citing: [Reason: Int] {
+            Dictionary(uniqueKeysWithValues: zip(Reason.all, counts).filter { $0.1 > 0 })
+        }
+
+        public func count(_ reason: Reason) -> Int { counts[reason.position] }
 
         /// The share of declines that gave `reason` (a decline may give several).
-        public func share(_ reason: Reason) -> Proportion { Proportion(citing[reason] ?? 0, of: declines) }
+        public func share(_ reason: Reason) -> Proportion { Proportion(count(reason), of: declines) }
 
         /// The reasons given, most often first.
         public var reasonsByFrequency: [(reason: Reason, count: Int)] {
-            citing.map { (reason: $0.key, count: $0.value) }.sorted {
+            zip(Reason.all, counts).filter { $0.1 > 0 }.map { (reason: $0.0, count: $0.1) }.sorted {
                 ($0.count, $1.reason) > ($1.count, $0.reason)
             }
         }
 
         mutating func add(_ approach: HomeApproach, decidedBy end: Date) {
+            approaches += 1
             switch approach.answer {
-            case .offered:
-                approaches += 1
-                offers += 1
+            case .offered: offers += 1
             case .declined(let reasons):
-                approaches += 1
                 declines += 1
-                for reason in reasons { citing[.given(reason), default: 0] += 1 }
+                for reason in reasons { counts[Reason.given(reason).position] += 1 }
             case .notAnswered(let due):
-                approaches += 1
                 // Still within its time, or the referral was settled before it was due: not a no.
                 guard due <= end else { return }
                 declines += 1
-                citing[.noAnswerByDeadline, default: 0] += 1
+                counts[Reason.noAnswerByDeadline.position] += 1
             }
         }
     }

@@ -94,35 +94,92 @@ struct CSVRows {
         self.bytes = bytes
     }
 
-    /// Calls `body` with the header's column names, then with each data row; blank lines are
-    /// skipped, and a row with the wrong number of fields is refused.
+    /// The header's column names, and where the rows after it begin (offset and line).
+    func header() throws(ExtractError) -> (names: [String], bodyStart: Int, bodyLine: Int) {
+        var names: [String]?
+        var bodyStart = 0
+        var bodyLine = 1
+        try scan(from: 0, to: bytes.count, firstLine: 1, columns: nil) { (row, next, nextLine) throws(ExtractError) in
+            names = (0..<row.fields.count).map { row.text($0).trimmingCharacters(in: .whitespaces) }
+            bodyStart = next
+            bodyLine = nextLine
+            return false
+        }
+        guard let names else { throw ExtractError(file: file, line: 1, column: 1, problem: "the file is empty") }
+        return (names, bodyStart, bodyLine)
+    }
+
+    /// The rows from `start` cut into about `count` pieces at line ends, each with its first
+    /// line's number, so that they can be read at the same time. A file with a quote in it is
+    /// one piece: a quoted field may hold a line end.
+    func pieces(from start: Int, line: Int, count: Int) -> [(range: Range<Int>, firstLine: Int)] {
+        guard count > 1, !bytes[start...].contains(34) else { return [(start..<bytes.count, line)] }
+        var pieces: [(Range<Int>, Int)] = []
+        var from = start
+        var fromLine = line
+        for piece in 1..<count {
+            var cut = max(from, start + (bytes.count - start) * piece / count)
+            while cut < bytes.count && bytes[cut - 1] != 10 { cut += 1 }
+            let lines = bytes[from..<cut].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
+            pieces.append((from..<cut, fromLine))
+            from = cut
+            fromLine += lines
+        }
+        pieces.append((from..<bytes.count, fromLine))
+        return pieces
+    }
+
+    /// Calls `body` with each row from `start` to `end`; blank lines are skipped, and a row
+    /// without `columns` fields is refused.
+    func read(
+        from start: Int, to end: Int, firstLine: Int, columns: Int, row body: (Row) throws(ExtractError) -> Void
+    ) throws(ExtractError) {
+        try scan(from: start, to: end, firstLine: firstLine, columns: columns) { (row, _, _) throws(ExtractError) in
+            try body(row)
+            return true
+        }
+    }
+
+    /// Calls `body` with the header's column names, then with each data row.
     func read(
         header: ([String]) throws(ExtractError) -> Void, row body: (Row) throws(ExtractError) -> Void
     ) throws(ExtractError) {
-        try bytes.withUnsafeBufferPointer { (buffer) throws(ExtractError) -> Void in
-            var position = 0
+        let (names, bodyStart, bodyLine) = try self.header()
+        try header(names)
+        try read(from: bodyStart, to: bytes.count, firstLine: bodyLine, columns: names.count, row: body)
+    }
+
+    /// The parser: `body` gets each row that is not blank, where the next one starts and its
+    /// line, and says whether to go on.
+    private func scan(
+        from start: Int, to end: Int, firstLine: Int, columns: Int?,
+        _ body: (Row, Int, Int) throws(ExtractError) -> Bool
+    ) throws(ExtractError) {
+        try bytes.withUnsafeBufferPointer { (whole) throws(ExtractError) -> Void in
+            var position = start
             // A byte-order mark from a spreadsheet is not part of the first column's name.
-            if buffer.count >= 3, buffer[0] == 0xEF, buffer[1] == 0xBB, buffer[2] == 0xBF { position = 3 }
-            var line = 1
-            var columns = -1
-            while position < buffer.count {
-                var row = Row(file: file, line: line, bytes: buffer)
-                row.fields.reserveCapacity(max(columns, 4))
-                var start = position
+            if position == 0, end >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { position = 3 }
+            var line = firstLine
+            var fields: [Range<Int>] = []
+            while position < end {
+                fields.removeAll(keepingCapacity: true)
+                var unquoted: [Int: [UInt8]] = [:]
+                let rowLine = line
+                var fieldStart = position
                 var inQuotes = false
                 var quoted = false
                 var copy: [UInt8] = []
                 var endOfRow = false
                 while !endOfRow {
-                    let byte: UInt8? = position < buffer.count ? buffer[position] : nil
+                    let byte: UInt8? = position < end ? whole[position] : nil
                     if inQuotes {
                         guard let byte else {
                             throw ExtractError(
-                                file: file, line: line, column: row.fields.count + 1,
+                                file: file, line: rowLine, column: fields.count + 1,
                                 problem: "a quoted field is never closed")
                         }
                         if byte == 34 {
-                            if position + 1 < buffer.count, buffer[position + 1] == 34 {
+                            if position + 1 < end, whole[position + 1] == 34 {
                                 copy.append(34)
                                 position += 2
                                 continue
@@ -136,20 +193,20 @@ struct CSVRows {
                         continue
                     }
                     switch byte {
-                    case 34 where position == start:
+                    case 34 where position == fieldStart:
                         inQuotes = true
                         quoted = true
                         position += 1
                     case 44, 10, 13, nil:
-                        if quoted { row.unquoted[row.fields.count] = copy }
-                        row.fields.append(start..<position)
+                        if quoted { unquoted[fields.count] = copy }
+                        fields.append(fieldStart..<position)
                         copy = []
                         quoted = false
                         if byte == 44 {
                             position += 1
-                            start = position
+                            fieldStart = position
                         } else {
-                            if byte == 13, position + 1 < buffer.count, buffer[position + 1] == 10 { position += 1 }
+                            if byte == 13, position + 1 < end, whole[position + 1] == 10 { position += 1 }
                             position += 1
                             endOfRow = true
                         }
@@ -157,21 +214,16 @@ struct CSVRows {
                         position += 1
                     }
                 }
-                defer { line += 1 }
-                if row.fields.count == 1 && row.isEmpty(0) { continue }
-                if columns < 0 {
-                    columns = row.fields.count
-                    try header((0..<row.fields.count).map { row.text($0).trimmingCharacters(in: .whitespaces) })
-                    continue
-                }
-                guard row.fields.count == columns else {
+                line += 1
+                let row = Row(file: file, line: rowLine, fields: fields, unquoted: unquoted, bytes: whole)
+                if fields.count == 1 && row.isEmpty(0) { continue }
+                if let columns, fields.count != columns {
                     throw ExtractError(
-                        file: file, line: row.line, column: min(row.fields.count, columns) + 1,
-                        problem: "expected \(columns) fields, found \(row.fields.count)")
+                        file: file, line: rowLine, column: min(fields.count, columns) + 1,
+                        problem: "expected \(columns) fields, found \(fields.count)")
                 }
-                try body(row)
+                guard try body(row, position, line) else { return }
             }
-            if columns < 0 { throw ExtractError(file: file, line: 1, column: 1, problem: "the file is empty") }
         }
     }
 }

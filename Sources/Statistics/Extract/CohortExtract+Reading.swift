@@ -2,134 +2,208 @@ import Foundation
 import SecurePlaceCore
 
 extension CohortExtract {
-    /// Reads the three files of an extract (their bytes, and their names for messages).
+    /// Reads the three files of an extract (their bytes, and their names for messages), each
+    /// in as many pieces at once as the machine has cores.
     public init(
         referrals: (name: String, bytes: [UInt8]), answers: (name: String, bytes: [UInt8]),
-        episodes: (name: String, bytes: [UInt8])
+        episodes: (name: String, bytes: [UInt8]), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(ExtractError) {
-        var members: [Member] = []
-        var indexOfReferral: [String: Int] = [:]
-        var columns: [String: Int] = [:]
-        func header(_ names: [String], _ expected: [String], _ file: String) throws(ExtractError) {
-            columns = [:]
-            for (index, name) in names.enumerated() { columns[name] = index }
-            for name in expected where columns[name] == nil {
+        var (members, indexOfReferral) = try Self.readReferrals(referrals, pieces: pieces)
+        for (index, approach) in try Self.readAnswers(
+            answers, indexOfReferral: indexOfReferral, referralsFile: referrals.name, pieces: pieces)
+        {
+            members[index].record.approaches.append(approach)
+        }
+        for index in members.indices { members[index].record.homesApproached = members[index].record.approaches.count }
+        self.init(members: members, spellsByChild: try Self.readEpisodes(episodes, pieces: pieces))
+    }
+
+    /// The rows of a file in pieces, each read by `work` at the same time, after the header is
+    /// checked for `expected` columns (`work` gets their positions).
+    private static func readInPieces<Output: Sendable>(
+        _ file: (name: String, bytes: [UInt8]), expected: [String], pieces count: Int,
+        _ work: @escaping @Sendable (CSVRows, [Int], Range<Int>, Int, Int) throws(ExtractError) -> Output
+    ) throws(ExtractError) -> [Output] {
+        let rows = CSVRows(file: file.name, bytes: file.bytes)
+        let (names, start, line) = try rows.header()
+        let at = try positions(of: expected, in: names, file: file.name)
+        let columns = names.count
+        return try inParallel(rows.pieces(from: start, line: line, count: count)) {
+            (piece) throws(ExtractError) -> Output in
+            try work(rows, at, piece.range, piece.firstLine, columns)
+        }
+    }
+
+    /// Where each expected column is in a file's header; a missing one is refused.
+    private static func positions(of expected: [String], in names: [String], file: String) throws(ExtractError)
+        -> [Int]
+    {
+        var positions: [Int] = []
+        for name in expected {
+            guard let position = names.firstIndex(of: name) else {
                 throw ExtractError(
                     file: file, line: 1, column: names.count + 1, problem: "the header has no '\(name)' column")
             }
+            positions.append(position)
         }
-        func code<Code: RawRepresentable>(_ row: CSVRows.Row, _ name: String, _ type: Code.Type) throws(ExtractError)
-            -> Code
-        where Code.RawValue == String {
-            let index = columns[name]!
-            guard let value = Code(rawValue: row.text(index)) else {
-                throw row.error(
-                    index, "'\(row.text(index))' is not a known \(name.replacingOccurrences(of: "_", with: " "))")
-            }
-            return value
-        }
-        func required<Value>(_ row: CSVRows.Row, _ name: String, _ value: Value?) throws(ExtractError) -> Value {
-            guard let value else { throw row.error(columns[name]!, "\(name) is required") }
-            return value
-        }
-
-        try CSVRows(file: referrals.name, bytes: referrals.bytes).read { (names) throws(ExtractError) in
-            try header(names, Self.referralColumns, referrals.name)
-        } row: { (row) throws(ExtractError) in
-            let c = columns
-            var flags = Set<NeedFlag>()
-            let flagText = row.text(c["flags"]!)
-            for part in flagText.split(separator: ";") {
-                guard let flag = NeedFlag(rawValue: String(part)) else {
-                    throw row.error(c["flags"]!, "'\(part)' is not a known flag")
-                }
-                flags.insert(flag)
-            }
-            let alternative: AlternativeAccommodation? =
-                row.isEmpty(c["alternative"]!) ? nil : try code(row, "alternative", AlternativeAccommodation.self)
-            let record = CohortReferral(
-                submittedAt: try required(row, "submitted_at", try row.instant(c["submitted_at"]!)),
-                regionCode: row.text(c["region_code"]!), localAuthorityCode: row.text(c["la_code"]!),
-                legalBasis: try code(row, "legal_basis", LegalBasis.self),
-                urgency: try code(row, "urgency", Urgency.self), sex: try code(row, "sex", Sex.self),
-                ageAtReferral: try row.integer(c["age"]!), flags: flags,
-                outcome: try code(row, "outcome", CohortReferral.Outcome.self),
-                firstOfferAt: try row.instant(c["first_offer_at"]!), placedAt: try row.instant(c["placed_at"]!),
-                closedAt: try row.instant(c["closed_at"]!), kilometresFromHome: try row.number(c["km_from_home"]!),
-                alternative: alternative, hoursWithoutOrder: try row.number(c["hours_without_order"]!))
-            let key = row.text(c["referral"]!)
-            guard indexOfReferral[key] == nil else {
-                throw row.error(c["referral"]!, "the referral '\(key)' appears twice")
-            }
-            indexOfReferral[key] = members.count
-            members.append(
-                Member(
-                    referral: key, child: row.text(c["child"]!),
-                    submittedOn: try required(row, "submitted_on", try row.day(c["submitted_on"]!)), record: record))
-        }
-
-        var homes: [String: UUID] = [:]
-        try CSVRows(file: answers.name, bytes: answers.bytes).read { (names) throws(ExtractError) in
-            try header(names, Self.answerColumns, answers.name)
-        } row: { (row) throws(ExtractError) in
-            let c = columns
-            let key = row.text(c["referral"]!)
-            guard let index = indexOfReferral[key] else {
-                throw row.error(c["referral"]!, "no referral '\(key)' in \(referrals.name)")
-            }
-            let homeKey = row.text(c["home"]!)
-            let home = homes[homeKey] ?? Self.homeID(number: homes.count)
-            homes[homeKey] = home
-            let answer: HomeApproach.Answer
-            switch row.text(c["answer"]!) {
-            case "offered": answer = .offered
-            case "declined":
-                var reasons = Set<DeclineReason>()
-                for part in row.text(c["reasons"]!).split(separator: ";") {
-                    guard let reason = DeclineReason(rawValue: String(part)) else {
-                        throw row.error(c["reasons"]!, "'\(part)' is not a known decline reason")
-                    }
-                    reasons.insert(reason)
-                }
-                answer = .declined(reasons)
-            case "not-answered":
-                answer = .notAnswered(respondBy: try required(row, "respond_by", try row.instant(c["respond_by"]!)))
-            case let other:
-                throw row.error(c["answer"]!, "'\(other)' is not offered, declined or not-answered")
-            }
-            members[index].record.approaches.append(HomeApproach(homeID: home, answer: answer))
-        }
-        for index in members.indices { members[index].record.homesApproached = members[index].record.approaches.count }
-
-        var spells: [String: [FollowedReferral.Spell]] = [:]
-        try CSVRows(file: episodes.name, bytes: episodes.bytes).read { (names) throws(ExtractError) in
-            try header(names, Self.episodeColumns, episodes.name)
-        } row: { (row) throws(ExtractError) in
-            let c = columns
-            let spell = FollowedReferral.Spell(
-                startedOn: try required(row, "started_on", try row.day(c["started_on"]!)),
-                type: try code(row, "placement", PlacementType.self), endedOn: try row.day(c["ended_on"]!),
-                endedInCustodySentence: row.text(c["custody_sentence"]!) == "yes",
-                beginsPlacement: row.text(c["begins_placement"]!) != "no")
-            spells[row.text(c["child"]!), default: []].append(spell)
-        }
-        for key in spells.keys { spells[key]!.sort { $0.startedOn < $1.startedOn } }
-        self.init(members: members, spellsByChild: spells)
+        return positions
     }
 
-    /// An identifier for the `number`th home the extract names: within one extract, a home is
-    /// known by its reference alone.
-    static func homeID(number: Int) -> UUID {
-        var value = UInt64(number)
-        var bytes: [UInt8] = []
-        for _ in 0..<8 {
-            bytes.append(UInt8(value & 0xFF))
-            value >>= 8
+    private static func code<Code: RawRepresentable>(
+        _ row: CSVRows.Row, _ column: Int, _ type: Code.Type, _ what: String
+    ) throws(ExtractError) -> Code where Code.RawValue == String {
+        guard let value = Code(rawValue: row.text(column)) else {
+            throw row.error(column, "'\(row.text(column))' is not a known \(what)")
         }
-        return UUID(
-            uuid: (
-                0x48, 0x4F, 0x4D, 0x45, 0, 0, 0x40, 0, 0x80, 0, bytes[0], bytes[1], bytes[2], bytes[3], bytes[4],
-                bytes[5]
-            ))
+        return value
+    }
+
+    private static func required<Value>(_ row: CSVRows.Row, _ column: Int, _ name: String, _ value: Value?)
+        throws(ExtractError) -> Value
+    {
+        guard let value else { throw row.error(column, "\(name) is required") }
+        return value
+    }
+
+    /// The codes of a list written `a;b;c`.
+    private static func list<Code: RawRepresentable>(
+        _ row: CSVRows.Row, _ column: Int, _ type: Code.Type, _ what: String
+    ) throws(ExtractError) -> Set<Code> where Code.RawValue == String {
+        var codes = Set<Code>()
+        var unknown: String?
+        row.withField(column) { field in
+            var start = 0
+            for end in 0...field.count where end == field.count || field[end] == 59 {
+                if end > start {
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
+                    if let code = Code(rawValue: text) { codes.insert(code) } else if unknown == nil { unknown = text }
+                }
+                start = end + 1
+            }
+        }
+        if let unknown { throw row.error(column, "'\(unknown)' is not a known \(what)") }
+        return codes
+    }
+
+    private static func readReferrals(_ file: (name: String, bytes: [UInt8]), pieces: Int) throws(ExtractError)
+        -> ([Member], [String: Int])
+    {
+        let parts = try readInPieces(file, expected: referralColumns, pieces: pieces) {
+            (rows, at, range, line, columns) throws(ExtractError) -> [Member] in
+            var members: [Member] = []
+            try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
+                (row) throws(ExtractError) in
+                // In the order of `referralColumns`.
+                let (referral, child, submittedAt, submittedOn, region, authority, route, urgency) = (
+                    at[0], at[1], at[2], at[3], at[4], at[5], at[6], at[7]
+                )
+                let (sex, age, flags, outcome, firstOffer, placedAt, closedAt, alternative, hours, kilometres) = (
+                    at[8], at[9], at[10], at[11], at[12], at[13], at[14], at[15], at[16], at[17]
+                )
+                let record = CohortReferral(
+                    submittedAt: try required(row, submittedAt, "submitted_at", try row.instant(submittedAt)),
+                    regionCode: row.text(region), localAuthorityCode: row.text(authority),
+                    legalBasis: try code(row, route, LegalBasis.self, "legal basis"),
+                    urgency: try code(row, urgency, Urgency.self, "urgency"), sex: try code(row, sex, Sex.self, "sex"),
+                    ageAtReferral: try row.integer(age), flags: try list(row, flags, NeedFlag.self, "flag"),
+                    outcome: try code(row, outcome, CohortReferral.Outcome.self, "outcome"),
+                    firstOfferAt: try row.instant(firstOffer), placedAt: try row.instant(placedAt),
+                    closedAt: try row.instant(closedAt), kilometresFromHome: try row.number(kilometres),
+                    alternative: row.isEmpty(alternative)
+                        ? nil : try code(row, alternative, AlternativeAccommodation.self, "alternative"),
+                    hoursWithoutOrder: try row.number(hours))
+                members.append(
+                    Member(
+                        referral: row.text(referral), child: row.text(child),
+                        submittedOn: try required(row, submittedOn, "submitted_on", try row.day(submittedOn)),
+                        record: record))
+            }
+            return members
+        }
+        var members: [Member] = []
+        members.reserveCapacity(parts.reduce(0) { $0 + $1.count })
+        for part in parts { members += part }
+        var indexOfReferral: [String: Int] = [:]
+        indexOfReferral.reserveCapacity(members.count)
+        for index in members.indices where indexOfReferral.updateValue(index, forKey: members[index].referral) != nil {
+            throw ExtractError(
+                file: file.name, line: 1, column: 1,
+                problem: "the referral '\(members[index].referral)' appears twice (the second is row \(index + 1))")
+        }
+        return (members, indexOfReferral)
+    }
+
+    private static func readAnswers(
+        _ file: (name: String, bytes: [UInt8]), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
+    ) throws(ExtractError) -> [(Int, HomeApproach)] {
+        let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
+            (rows, at, range, line, columns) throws(ExtractError) -> [(Int, HomeApproach)] in
+            var approaches: [(Int, HomeApproach)] = []
+            try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
+                (row) throws(ExtractError) in
+                let (referral, home, answerColumn, reasons, respondBy) = (at[0], at[1], at[2], at[3], at[4])
+                let key = row.text(referral)
+                guard let index = indexOfReferral[key] else {
+                    throw row.error(referral, "no referral '\(key)' in \(referralsFile)")
+                }
+                let answer: HomeApproach.Answer
+                switch row.text(answerColumn) {
+                case "offered": answer = .offered
+                case "declined": answer = .declined(try list(row, reasons, DeclineReason.self, "decline reason"))
+                case "not-answered":
+                    answer = .notAnswered(
+                        respondBy: try required(row, respondBy, "respond_by", try row.instant(respondBy)))
+                case let other:
+                    throw row.error(answerColumn, "'\(other)' is not offered, declined or not-answered")
+                }
+                approaches.append((index, HomeApproach(homeID: homeID(reference: row.text(home)), answer: answer)))
+            }
+            return approaches
+        }
+        return parts.flatMap { $0 }
+    }
+
+    private static func readEpisodes(_ file: (name: String, bytes: [UInt8]), pieces: Int) throws(ExtractError)
+        -> [String: [FollowedReferral.Spell]]
+    {
+        let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
+            (rows, at, range, line, columns) throws(ExtractError) -> [String: [FollowedReferral.Spell]] in
+            var spells: [String: [FollowedReferral.Spell]] = [:]
+            try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
+                (row) throws(ExtractError) in
+                let (child, startedOn, placement, endedOn, custody, begins) = (
+                    at[0], at[1], at[2], at[3], at[4], at[5]
+                )
+                let spell = FollowedReferral.Spell(
+                    startedOn: try required(row, startedOn, "started_on", try row.day(startedOn)),
+                    type: try code(row, placement, PlacementType.self, "placement type"),
+                    endedOn: try row.day(endedOn), endedInCustodySentence: row.text(custody) == "yes",
+                    beginsPlacement: row.text(begins) != "no")
+                spells[row.text(child), default: []].append(spell)
+            }
+            for key in spells.keys { spells[key]!.sort { $0.startedOn < $1.startedOn } }
+            return spells
+        }
+        guard var spells = parts.first else { return [:] }
+        for part in parts.dropFirst() {
+            for (child, more) in part {
+                spells[child, default: []] += more
+                if spells[child]!.count > more.count { spells[child]!.sort { $0.startedOn < $1.startedOn } }
+            }
+        }
+        return spells
+    }
+
+    /// An identifier for a home known in the extract only by its reference: the reference's
+    /// own bytes where it has at most 16 (as every registered home's has), so that no two homes
+    /// share one; a longer reference's last bytes are folded in.
+    static func homeID(reference: String) -> UUID {
+        var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        withUnsafeMutableBytes(of: &value) { bytes in
+            for (index, byte) in reference.utf8.enumerated() {
+                bytes[index % 16] = index < 16 ? byte : bytes[index % 16] &* 31 &+ byte
+            }
+        }
+        return UUID(uuid: value)
     }
 }

@@ -43,21 +43,27 @@ public struct CohortExtract: Sendable {
     /// Each decided referral with what followed it: the child's spells and next referral.
     public func followed() -> [FollowedReferral] {
         var submissions: [String: [Date]] = [:]
-        for member in members { submissions[member.child, default: []].append(member.record.submittedAt) }
-        for key in submissions.keys { submissions[key]!.sort() }
-        return members.compactMap { member in
-            let decided: Date? =
-                switch member.record.outcome {
-                case .placed: member.record.placedAt
-                case .closedUnplaced: member.record.closedAt
-                case .withdrawn, .open: nil
-                }
-            guard let decided else { return nil }
-            let next = submissions[member.child]?.first { $0 > decided }
-            return member.record.followed(
-                referredOn: member.submittedOn, spells: spellsByChild[member.child] ?? [],
-                nextReferralOn: next.map(CalendarDate.init(containing:)))
+        for index in members.indices {
+            submissions[members[index].child, default: []].append(members[index].record.submittedAt)
         }
+        for key in submissions.keys where submissions[key]!.count > 1 { submissions[key]!.sort() }
+        var followed: [FollowedReferral] = []
+        followed.reserveCapacity(members.count)
+        for index in members.indices {
+            let record = members[index].record
+            guard let decided = record.outcome == .placed ? record.placedAt : record.closedAt,
+                record.outcome == .placed || record.outcome == .closedUnplaced
+            else { continue }
+            let child = members[index].child
+            let next = submissions[child]!.count > 1 ? submissions[child]!.first { $0 > decided } : nil
+            if let member = record.followed(
+                referredOn: members[index].submittedOn, spells: spellsByChild[child] ?? [],
+                nextReferralOn: next.map(CalendarDate.init(containing:)))
+            {
+                followed.append(member)
+            }
+        }
+        return followed
     }
 }
 

@@ -63,13 +63,27 @@ public enum PublicationTables {
         }
         // Each referral is put in its quarter, region and authority once: a million referrals
         // are then counted for each of some four hundred places without being searched again.
+        // The few facts the tables count, read from each referral once.
         var inQuarter = Array(repeating: [Int](), count: 5)
         var inRegion: [String: [Int]] = [:]
         var inAuthority: [String: [Int]] = [:]
-        for (index, referral) in cohort.enumerated() {
-            inQuarter[period(referral)].append(index)
-            inRegion[referral.regionCode, default: []].append(index)
-            inAuthority[referral.localAuthorityCode, default: []].append(index)
+        var quarterOf: [Int] = []
+        var outcomeOf: [CohortReferral.Outcome] = []
+        var isOlderBoy: [Bool] = []
+        var alternativeOf: [AlternativeAccommodation] = []
+        quarterOf.reserveCapacity(cohort.count)
+        outcomeOf.reserveCapacity(cohort.count)
+        isOlderBoy.reserveCapacity(cohort.count)
+        alternativeOf.reserveCapacity(cohort.count)
+        for index in cohort.indices {
+            let quarter = period(cohort[index])
+            quarterOf.append(quarter)
+            outcomeOf.append(cohort[index].outcome)
+            isOlderBoy.append(cohort[index].isOlderBoyWithRefusalFlag)
+            alternativeOf.append(cohort[index].alternative ?? .otherOrNotKnown)
+            inQuarter[quarter].append(index)
+            inRegion[cohort[index].regionCode, default: []].append(index)
+            inAuthority[cohort[index].localAuthorityCode, default: []].append(index)
         }
         let everyone = Array(cohort.indices)
         func members(_ place: TidyTable.Place, _ periodIndex: Int) -> [Int] {
@@ -81,7 +95,7 @@ public enum PublicationTables {
                 }
             guard periodIndex != 0 else { return inPlace }
             if place.level == .national { return inQuarter[periodIndex] }
-            return inPlace.filter { period(cohort[$0]) == periodIndex }
+            return inPlace.filter { quarterOf[$0] == periodIndex }
         }
 
         var outcomes = TidyTable(
@@ -96,10 +110,8 @@ public enum PublicationTables {
             identities: [
                 .init("decided", is: ["placed", "closed_unplaced"])
             ])
-        let profiles: [(String, (CohortReferral) -> Bool)] = [
-            (TidyTable.total, { _ in true }), (olderBoys, \.isOlderBoyWithRefusalFlag),
-            (otherChildren, { !$0.isOlderBoyWithRefusalFlag }),
-        ]
+        // Each profile by whether it takes the older boys, the others, or both.
+        let profiles: [(String, Bool?)] = [(TidyTable.total, nil), (olderBoys, true), (otherChildren, false)]
         var alternatives = TidyTable(
             name: "unplaced_alternatives", title: "Children closed unplaced, by where they went instead",
             filters: [.filter("alternative", "Where the child went instead")],
@@ -111,9 +123,16 @@ public enum PublicationTables {
             for place in [nation] + (p == 0 ? regions + localAuthorities : []) {
                 let here = members(place, p)
                 for (profile, includes) in place.level == .localAuthority ? [profiles[0]] : profiles {
-                    var counts: [CohortReferral.Outcome: Int] = [:]
-                    for index in here where includes(cohort[index]) { counts[cohort[index].outcome, default: 0] += 1 }
-                    func count(_ outcome: CohortReferral.Outcome) -> Int { counts[outcome] ?? 0 }
+                    var placed = 0
+                    var closedUnplaced = 0
+                    for index in here where includes.map({ isOlderBoy[index] == $0 }) ?? true {
+                        switch outcomeOf[index] {
+                        case .placed: placed += 1
+                        case .closedUnplaced: closedUnplaced += 1
+                        case .withdrawn, .open: break
+                        }
+                    }
+                    func count(_ outcome: CohortReferral.Outcome) -> Int { outcome == .placed ? placed : closedUnplaced }
                     outcomes.rows.append(
                         TidyTable.Row(
                             period: period, place: place, filters: [profile],
@@ -126,9 +145,9 @@ public enum PublicationTables {
                 guard place.level != .localAuthority else { continue }
                 var went: [AlternativeAccommodation: Int] = [:]
                 var unplaced = 0
-                for index in here where cohort[index].outcome == .closedUnplaced {
+                for index in here where outcomeOf[index] == .closedUnplaced {
                     unplaced += 1
-                    went[cohort[index].alternative ?? .otherOrNotKnown, default: 0] += 1
+                    went[alternativeOf[index], default: 0] += 1
                 }
                 alternatives.rows.append(
                     TidyTable.Row(period: period, place: place, filters: [TidyTable.total], values: [.count(unplaced)]))

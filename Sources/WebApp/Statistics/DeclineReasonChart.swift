@@ -5,7 +5,7 @@ import Statistics
 /// found refused most against every other child, as pairs of bars.
 enum DeclineReasonChart {
     static func svg(_ breakdown: DeclineReasonBreakdown) -> String? {
-        let reasons = DeclineReasonBreakdown.Reason.all.filter { (breakdown.everyone.citing[$0] ?? 0) > 0 }
+        let reasons = DeclineReasonBreakdown.Reason.all.filter { breakdown.everyone.count($0) > 0 }
         guard !reasons.isEmpty else { return nil }
         let groups: [(DeclineReasonBreakdown.Tally, String)] = [
             (breakdown.olderBoysWithRefusalFlags, "chart-bar-unplaced"), (breakdown.otherChildren, "chart-bar-placed"),

@@ -114,7 +114,7 @@ enum StatisticsText {
 
     /// Each reason given, the older boys' share of declines beside everyone else's.
     static func declineReasons(_ breakdown: DeclineReasonBreakdown) -> [StatisticsPagesController.Comparison] {
-        DeclineReasonBreakdown.Reason.all.filter { (breakdown.everyone.citing[$0] ?? 0) > 0 }.map { reason in
+        DeclineReasonBreakdown.Reason.all.filter { breakdown.everyone.count($0) > 0 }.map { reason in
             .init(
                 measure: reason.name, placed: FigureText.share(breakdown.olderBoysWithRefusalFlags.share(reason)),
                 unplaced: FigureText.share(breakdown.otherChildren.share(reason)))
@@ -127,7 +127,7 @@ enum StatisticsText {
         breakdown.byHome.map { id, tally in
             StatisticsPagesController.HomeRow(
                 home: names[id] ?? "Home no longer listed", asked: tally.approaches, offered: tally.offers,
-                declined: tally.declines, noAnswer: tally.citing[.noAnswerByDeadline] ?? 0,
+                declined: tally.declines, noAnswer: tally.count(.noAnswerByDeadline),
                 commonest: tally.reasonsByFrequency.first.map { "\($0.reason.name) (\($0.count))" } ?? "none")
         }.sorted { $0.home < $1.home }
     }
