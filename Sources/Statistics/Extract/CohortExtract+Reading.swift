@@ -139,13 +139,21 @@ extension CohortExtract {
         let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [(Int, HomeApproach)] in
             var approaches: [(Int, HomeApproach)] = []
+            var lastKey = ""
+            var lastIndex = 0
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ExtractError) in
                 let (referral, home, answerColumn, reasons, respondBy) = (at[0], at[1], at[2], at[3], at[4])
+                // An extract lists a referral's answers together: its index is looked up once.
                 let key = row.text(referral)
-                guard let index = indexOfReferral[key] else {
-                    throw row.error(referral, "no referral '\(key)' in \(referralsFile)")
+                if key != lastKey {
+                    guard let index = indexOfReferral[key] else {
+                        throw row.error(referral, "no referral '\(key)' in \(referralsFile)")
+                    }
+                    lastKey = key
+                    lastIndex = index
                 }
+                let index = lastIndex
                 let answer: HomeApproach.Answer
                 switch row.text(answerColumn) {
                 case "offered": answer = .offered
@@ -169,6 +177,8 @@ extension CohortExtract {
         let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [String: [FollowedReferral.Spell]] in
             var spells: [String: [FollowedReferral.Spell]] = [:]
+            var current = ""
+            var run: [FollowedReferral.Spell] = []
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ExtractError) in
                 let (child, startedOn, placement, endedOn, custody, begins) = (
@@ -179,9 +189,17 @@ extension CohortExtract {
                     type: try code(row, placement, PlacementType.self, "placement type"),
                     endedOn: try row.day(endedOn), endedInCustodySentence: row.text(custody) == "yes",
                     beginsPlacement: row.text(begins) != "no")
-                spells[row.text(child), default: []].append(spell)
+                // An extract lists a child's episodes together: each child is looked up once.
+                let key = row.text(child)
+                if key != current {
+                    if !current.isEmpty { spells[current, default: []] += run }
+                    current = key
+                    run.removeAll(keepingCapacity: true)
+                }
+                run.append(spell)
             }
-            for key in spells.keys { spells[key]!.sort { $0.startedOn < $1.startedOn } }
+            if !current.isEmpty { spells[current, default: []] += run }
+            for key in spells.keys where spells[key]!.count > 1 { spells[key]!.sort { $0.startedOn < $1.startedOn } }
             return spells
         }
         guard var spells = parts.first else { return [:] }

@@ -42,11 +42,14 @@ public struct CohortExtract: Sendable {
 
     /// Each decided referral with what followed it: the child's spells and next referral.
     public func followed() -> [FollowedReferral] {
-        var submissions: [String: [Date]] = [:]
+        // Each referral's next referral of the same child, by a chain through the members
+        // rather than a list per child: most children are referred once.
+        var firstOfChild: [String: Int] = [:]
+        firstOfChild.reserveCapacity(members.count)
+        var sameChild = Array(repeating: -1, count: members.count)
         for index in members.indices {
-            submissions[members[index].child, default: []].append(members[index].record.submittedAt)
+            if let first = firstOfChild.updateValue(index, forKey: members[index].child) { sameChild[index] = first }
         }
-        for key in submissions.keys where submissions[key]!.count > 1 { submissions[key]!.sort() }
         var followed: [FollowedReferral] = []
         followed.reserveCapacity(members.count)
         for index in members.indices {
@@ -54,10 +57,17 @@ public struct CohortExtract: Sendable {
             guard let decided = record.outcome == .placed ? record.placedAt : record.closedAt,
                 record.outcome == .placed || record.outcome == .closedUnplaced
             else { continue }
-            let child = members[index].child
-            let next = submissions[child]!.count > 1 ? submissions[child]!.first { $0 > decided } : nil
+            var next: Date?
+            var other = firstOfChild[members[index].child]!
+            // The chain runs from the child's last member back to the first; the members of a
+            // child referred once form a chain of one.
+            while other >= 0 {
+                let submitted = members[other].record.submittedAt
+                if submitted > decided, next.map({ submitted < $0 }) ?? true { next = submitted }
+                other = sameChild[other]
+            }
             if let member = record.followed(
-                referredOn: members[index].submittedOn, spells: spellsByChild[child] ?? [],
+                referredOn: members[index].submittedOn, spells: spellsByChild[members[index].child] ?? [],
                 nextReferralOn: next.map(CalendarDate.init(containing:)))
             {
                 followed.append(member)
