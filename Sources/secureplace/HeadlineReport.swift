@@ -37,6 +37,8 @@ struct HeadlineReport: Encodable {
     var adjustedFor: [String]
     var byProfile: [Comparison]
     var heldWithoutOrder: Share
+    var kilometresPlaced: [Double]?
+    var placedWithin100Kilometres: Share
     var heldBeyondSeventyTwoHours: Int
     var beds: BedReport?
     var yearAfterReferral: YearAfterReferralReport?
@@ -76,6 +78,8 @@ struct HeadlineReport: Encodable {
         adjustedFor = figures.olderBoysAdjusted.adjustedFor
         byProfile = figures.disparities.map(comparison)
         heldWithoutOrder = share(figures.heldWithoutOrder)
+        kilometresPlaced = figures.kilometresPlaced.map { [$0.lower, $0.median, $0.upper] }
+        placedWithin100Kilometres = share(figures.placedWithin100Kilometres)
         heldBeyondSeventyTwoHours = figures.heldBeyondSeventyTwoHours
     }
 
@@ -95,6 +99,12 @@ struct HeadlineReport: Encodable {
                 + "\(FigureText.days(quartileDaysToPlacement[1]))",
             "Homes approached: \(Self.decimal(homesApproachedPerPlacedChild)) per placed child, "
                 + "\(Self.decimal(homesApproachedPerUnplacedChild)) per child closed unplaced",
+            "Distance from the child's authority to the home, placed children: "
+                + (kilometresPlaced.map {
+                    "median \(Int($0[1].rounded())) km, quartiles \(Int($0[0].rounded())) and \(Int($0[2].rounded())) km; "
+                }
+                    ?? "")
+                + "within 100 km \(Self.describe(placedWithin100Kilometres))",
             "Placed children held for a time without a court order (the 72-hour rule): \(Self.describe(heldWithoutOrder)); "
                 + "held longer than 72 hours without one: \(heldBeyondSeventyTwoHours)",
         ]

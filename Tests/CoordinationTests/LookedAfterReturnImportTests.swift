@@ -161,6 +161,11 @@ struct LookedAfterReturnImportTests {
             #expect(kept[children[1].id]?.count == 1)
             #expect(kept.values.allSatisfy { $0.allSatisfy { $0.childReference != "NEVER-REFERRED" } })
             #expect(try await store.ethnicityByChild()[children[1].id] == .blackCaribbean)
+            // The statistics compare children by the ethnicity the return records.
+            let cohort = try await StatisticsCohort(store: store).referrals(
+                submittedFrom: dataset.start, before: dataset.end.addingTimeInterval(1))
+            #expect(cohort.count { $0.ethnicity == .blackCaribbean } >= 1)
+            #expect(cohort.count { $0.ethnicity != nil } <= 3)
 
             // The year after referral follows a child through the return once it is loaded, and
             // through the service's own records otherwise.

@@ -60,3 +60,45 @@ struct CapacityAndLawTests {
         #expect(figures.heldBeyondSeventyTwoHours == 1)
     }
 }
+
+@Suite("Distance placed and ethnicity where recorded")
+struct DistanceAndEthnicityTests {
+    @Test("distances are the placed children's, by nearest rank, and within 100 km is a share of them")
+    func distance() throws {
+        var referrals: [CohortReferral] = []
+        for kilometres in [10.0, 50, 90, 120, 300] {
+            var referral = CohortTests.referral(.placed, days: 1)
+            referral.kilometresFromHome = kilometres
+            referrals.append(referral)
+        }
+        var unplaced = CohortTests.referral(.closedUnplaced, days: 2)
+        unplaced.kilometresFromHome = 5
+        referrals.append(unplaced)
+        let figures = HeadlineFigures(referrals, asOf: CohortTests.start.addingTimeInterval(86_400 * 10))
+        let quartiles = try #require(figures.kilometresPlaced)
+        #expect(quartiles == HeadlineFigures.Quartiles(lower: 50, median: 90, upper: 120))
+        #expect(figures.placedWithin100Kilometres == Proportion(3, of: 5))
+    }
+
+    @Test("each ethnic group is compared with the others whose ethnicity is recorded, and no one else")
+    func ethnicity() throws {
+        func referral(_ outcome: CohortReferral.Outcome, _ ethnicity: Ethnicity?) -> CohortReferral {
+            var referral = CohortTests.referral(outcome, days: 1)
+            referral.ethnicity = ethnicity
+            return referral
+        }
+        let referrals = [
+            referral(.closedUnplaced, .blackCaribbean), referral(.closedUnplaced, .blackAfrican),
+            referral(.placed, .blackAfrican), referral(.placed, .whiteBritish), referral(.placed, .whiteIrish),
+            referral(.closedUnplaced, .whiteBritish), referral(.closedUnplaced, .refused), referral(.closedUnplaced, nil),
+        ]
+        let figures = HeadlineFigures(referrals, asOf: CohortTests.start.addingTimeInterval(86_400 * 10))
+        let black = try #require(figures.disparities.first { $0.group.hasPrefix("Ethnicity: Black") })
+        #expect(black.unplaced == Proportion(2, of: 3))
+        #expect(black.unplacedElsewhere == Proportion(1, of: 3), "refused and unknown are left out")
+        #expect(figures.disparities.filter { $0.group.hasPrefix("Ethnicity: ") }.count == 2)
+        #expect(HeadlineFigures([referral(.placed, nil)], asOf: CohortTests.start).disparities.allSatisfy {
+            !$0.group.hasPrefix("Ethnicity")
+        })
+    }
+}

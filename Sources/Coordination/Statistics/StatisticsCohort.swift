@@ -43,6 +43,7 @@ public struct StatisticsCohort: Sendable {
         let placements = Dictionary(
             try await store.placements().map { ($0.referralID, $0) }, uniquingKeysWith: { first, _ in first })
         let authorisations = try await courtOrderPeriodsByChild(referrals: referrals)
+        let ethnicities = try await store.ethnicityByChild()
         let asOf = now()
         return referrals.compactMap { referral in
             guard let submittedAt = referral.submittedAt, let child = children[referral.childID] else { return nil }
@@ -69,7 +70,8 @@ public struct StatisticsCohort: Sendable {
                         ? placement.map {
                             Self.hoursWithoutOrder($0, authorisedDuring: authorisations[child.id] ?? [], asOf: asOf)
                         }
-                        : nil)
+                        : nil,
+                    ethnicity: ethnicities[child.id])
             )
         }
     }

@@ -26,4 +26,17 @@ public enum Ethnicity: String, Codable, Sendable, CaseIterable {
 
     /// Whether the code records an ethnicity (not a refusal or a gap).
     public var isRecorded: Bool { self != .refused && self != .notObtained }
+
+    /// The broad group the Department's statistics report by; nil where none is recorded.
+    public var group: String? {
+        switch rawValue.prefix(1) {
+        case _ where !isRecorded: nil
+        case "W": "White"
+        case "M": "Mixed or multiple ethnic groups"
+        case "A": "Asian or Asian British"
+        case "B": "Black, Black British, Caribbean or African"
+        case "C": "Chinese"
+        default: "Any other ethnic group"
+        }
+    }
 }

@@ -53,12 +53,15 @@ public struct CohortReferral: Hashable, Sendable, Codable {
     /// For a placed child, the hours held without a court order in the first 28 days of the
     /// placement (the 72-hour rule's window); nil for a referral not placed.
     public var hoursWithoutOrder: Double?
+    /// As the child's authority's SSDA903 return records it, where one has been imported.
+    public var ethnicity: Ethnicity?
 
     public init(
         submittedAt: Date, regionCode: String, localAuthorityCode: String, legalBasis: LegalBasis, urgency: Urgency,
         sex: Sex, ageAtReferral: Int, flags: Set<NeedFlag>, outcome: Outcome, firstOfferAt: Date? = nil,
         placedAt: Date? = nil, closedAt: Date? = nil, homesApproached: Int = 0, kilometresFromHome: Double? = nil,
-        alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = [], hoursWithoutOrder: Double? = nil
+        alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = [], hoursWithoutOrder: Double? = nil,
+        ethnicity: Ethnicity? = nil
     ) {
         self.submittedAt = submittedAt
         self.regionCode = regionCode
@@ -77,6 +80,7 @@ public struct CohortReferral: Hashable, Sendable, Codable {
         self.alternative = alternative
         self.approaches = approaches
         self.hoursWithoutOrder = hoursWithoutOrder
+        self.ethnicity = ethnicity
     }
 
     public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }

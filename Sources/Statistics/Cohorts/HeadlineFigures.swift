@@ -12,8 +12,13 @@ public struct HeadlineFigures: Hashable, Sendable {
     public let homesApproachedUnplaced: Double?
     public let olderBoysWithRefusalFlags: UnplacedDisparity
     public let olderBoysAdjusted: AdjustedUnplacedDisparity
-    /// Each sex, age band and flag against everyone else.
+    /// Each sex, age band and flag against everyone else; each ethnic group against everyone
+    /// else whose ethnicity is recorded.
     public let disparities: [UnplacedDisparity]
+    /// How far from their authority placed children went: median and quartiles in kilometres.
+    public let kilometresPlaced: Quartiles?
+    /// Placed children whose home was within 100 km of their authority.
+    public let placedWithin100Kilometres: Proportion
     public let declineReasons: DeclineReasonBreakdown
     public let byMonth: OutcomesByMonth
     /// Children placed who spent any time without a court order (under the 72-hour rule).
@@ -53,5 +58,31 @@ public struct HeadlineFigures: Hashable, Sendable {
             + NeedFlag.allCases.map { flag in
                 UnplacedDisparity(group: "Flag: \(flag.name)", referrals: referrals) { $0.flags.contains(flag) }
             }
+            + Self.ethnicGroups(referrals)
+        let distances = referrals.filter { $0.outcome == .placed }.compactMap(\.kilometresFromHome).sorted()
+        func quantile(_ share: Double) -> Double {
+            // The nearest-rank quantile: a distance some child was placed at.
+            distances[min(distances.count - 1, max(0, Int((share * Double(distances.count)).rounded(.up)) - 1))]
+        }
+        kilometresPlaced =
+            distances.isEmpty
+            ? nil : Quartiles(lower: quantile(0.25), median: quantile(0.5), upper: quantile(0.75))
+        placedWithin100Kilometres = Proportion(distances.count { $0 <= 100 }, of: distances.count)
+    }
+
+    public struct Quartiles: Hashable, Sendable {
+        public var lower: Double
+        public var median: Double
+        public var upper: Double
+    }
+
+    /// Each ethnic group against the others, among the children whose ethnicity is recorded
+    /// (from imported returns); none when no one's is.
+    static func ethnicGroups(_ referrals: [CohortReferral]) -> [UnplacedDisparity] {
+        let recorded = referrals.filter { $0.ethnicity?.group != nil }
+        let groups = Set(recorded.compactMap { $0.ethnicity?.group }).sorted()
+        return groups.map { group in
+            UnplacedDisparity(group: "Ethnicity: \(group)", referrals: recorded) { $0.ethnicity?.group == group }
+        }
     }
 }

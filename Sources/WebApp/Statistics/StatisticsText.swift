@@ -33,6 +33,11 @@ enum StatisticsText {
                     "\(figures.homesApproachedPlaced.map { String(format: "%.1f", $0) } ?? "none") per placed child, \(figures.homesApproachedUnplaced.map { String(format: "%.1f", $0) } ?? "none") per child closed unplaced"
             ),
             .init(
+                value: "Distance from the child's authority to the home, placed children",
+                text: (figures.kilometresPlaced.map {
+                    "median \(Int($0.median.rounded())) km, quartiles \(Int($0.lower.rounded())) and \(Int($0.upper.rounded())) km; "
+                } ?? "") + "within 100 km \(FigureText.share(figures.placedWithin100Kilometres))"),
+            .init(
                 value: "Placed children held for a time without a court order (the 72-hour rule)",
                 text: FigureText.share(figures.heldWithoutOrder)),
             .init(
