@@ -27,9 +27,9 @@ struct CohortExtractTests {
             )
             #expect(!text.referrals.contains(dataset.identities[0].familyName), "no names in an extract")
             let read = try CohortExtract(
-                referrals: ("referrals.csv", Array(text.referrals.utf8)),
-                answers: ("answers.csv", Array(text.answers.utf8)),
-                episodes: ("episodes.csv", Array(text.episodes.utf8)))
+                referrals: ("referrals.csv", Data(text.referrals.utf8)),
+                answers: ("answers.csv", Data(text.answers.utf8)),
+                episodes: ("episodes.csv", Data(text.episodes.utf8)))
 
             let original = try await cohort.referrals(submittedFrom: start, before: end)
             let again = read.members.map(\.record)
@@ -72,8 +72,8 @@ struct CohortExtractTests {
         func read(_ referrals: String, answers: String = "referral,home,answer,reasons,respond_by\n") -> ExtractError? {
             do {
                 _ = try CohortExtract(
-                    referrals: ("referrals.csv", Array(referrals.utf8)), answers: ("answers.csv", Array(answers.utf8)),
-                    episodes: ("episodes.csv", Array((CohortExtract.episodeColumns.joined(separator: ",") + "\n").utf8))
+                    referrals: ("referrals.csv", Data(referrals.utf8)), answers: ("answers.csv", Data(answers.utf8)),
+                    episodes: ("episodes.csv", Data((CohortExtract.episodeColumns.joined(separator: ",") + "\n").utf8))
                 )
                 return nil
             } catch { return error }
@@ -91,5 +91,20 @@ struct CohortExtractTests {
         #expect(
             read("\(header)\n\(row),extra\n")?.description
                 == "referrals.csv, line 2, column 19: expected 18 fields, found 19")
+
+        // Read in four pieces at once, a mistake late in the file still names its own line.
+        var rows = (1...120).map { row.replacingOccurrences(of: "R-1,", with: "R-\($0),") }
+        rows[88] = rows[88].replacingOccurrences(of: ",urgent,", with: ",soon,")
+        let text = ([header] + rows).joined(separator: "\n") + "\n"
+        do {
+            _ = try CohortExtract(
+                referrals: ("referrals.csv", Data(text.utf8)),
+                answers: ("answers.csv", Data("referral,home,answer,reasons,respond_by\n".utf8)),
+                episodes: ("episodes.csv", Data((CohortExtract.episodeColumns.joined(separator: ",") + "\n").utf8)),
+                pieces: 4)
+            Issue.record("the mistake was not found")
+        } catch {
+            #expect(error.description == "referrals.csv, line 90, column 8: 'soon' is not a known urgency")
+        }
     }
 }

@@ -5,7 +5,8 @@ import SecurePlaceCore
 /// files of millions of rows: no string is made for a field unless it is asked for.
 struct CSVRows {
     let file: String
-    let bytes: [UInt8]
+    /// The file's bytes, which may be mapped from the file rather than read into memory.
+    let bytes: Data
 
     /// One row's fields as byte ranges into the file.
     struct Row {
@@ -89,7 +90,7 @@ struct CSVRows {
         }
     }
 
-    init(file: String, bytes: [UInt8]) {
+    init(file: String, bytes: Data) {
         self.file = file
         self.bytes = bytes
     }
@@ -109,24 +110,39 @@ struct CSVRows {
         return (names, bodyStart, bodyLine)
     }
 
-    /// The rows from `start` cut into about `count` pieces at line ends, each with its first
-    /// line's number, so that they can be read at the same time. A file with a quote in it is
-    /// one piece: a quoted field may hold a line end.
-    func pieces(from start: Int, line: Int, count: Int) -> [(range: Range<Int>, firstLine: Int)] {
-        guard count > 1, !bytes[start...].contains(34) else { return [(start..<bytes.count, line)] }
-        var pieces: [(Range<Int>, Int)] = []
-        var from = start
-        var fromLine = line
-        for piece in 1..<count {
-            var cut = max(from, start + (bytes.count - start) * piece / count)
-            while cut < bytes.count && bytes[cut - 1] != 10 { cut += 1 }
-            let lines = bytes[from..<cut].reduce(0) { $0 + ($1 == 10 ? 1 : 0) }
-            pieces.append((from..<cut, fromLine))
-            from = cut
-            fromLine += lines
+    /// The rows from `start` cut into about `count` pieces at line ends, so that they can be
+    /// read at the same time. A file with a quote in it is one piece: a quoted field may hold a
+    /// line end.
+    func pieces(from start: Int, count: Int) -> [Range<Int>] {
+        bytes.withUnsafeBytes { raw in
+            let whole = raw.bindMemory(to: UInt8.self)
+            let hasQuote = start < whole.count && memchr(whole.baseAddress! + start, 34, whole.count - start) != nil
+            guard count > 1, !hasQuote else { return [start..<whole.count] }
+            var pieces: [Range<Int>] = []
+            var from = start
+            for piece in 1..<count {
+                var cut = max(from, start + (whole.count - start) * piece / count)
+                while cut < whole.count && whole[cut - 1] != 10 { cut += 1 }
+                pieces.append(from..<cut)
+                from = cut
+            }
+            pieces.append(from..<whole.count)
+            return pieces
         }
-        pieces.append((from..<bytes.count, fromLine))
-        return pieces
+    }
+
+    /// The number of the line that begins at `offset`: counted only when a message needs it.
+    func line(at offset: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            let whole = raw.bindMemory(to: UInt8.self)
+            var lines = 1
+            var position = 0
+            while position < offset, let found = memchr(whole.baseAddress! + position, 10, offset - position) {
+                lines += 1
+                position = whole.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self)) + 1
+            }
+            return lines
+        }
     }
 
     /// Calls `body` with each row from `start` to `end`; blank lines are skipped, and a row
@@ -155,75 +171,90 @@ struct CSVRows {
         from start: Int, to end: Int, firstLine: Int, columns: Int?,
         _ body: (Row, Int, Int) throws(ExtractError) -> Bool
     ) throws(ExtractError) {
-        try bytes.withUnsafeBufferPointer { (whole) throws(ExtractError) -> Void in
-            var position = start
-            // A byte-order mark from a spreadsheet is not part of the first column's name.
-            if position == 0, end >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { position = 3 }
-            var line = firstLine
-            var fields: [Range<Int>] = []
-            while position < end {
-                fields.removeAll(keepingCapacity: true)
-                var unquoted: [Int: [UInt8]] = [:]
-                let rowLine = line
-                var fieldStart = position
-                var inQuotes = false
-                var quoted = false
-                var copy: [UInt8] = []
-                var endOfRow = false
-                while !endOfRow {
-                    let byte: UInt8? = position < end ? whole[position] : nil
-                    if inQuotes {
-                        guard let byte else {
-                            throw ExtractError(
-                                file: file, line: rowLine, column: fields.count + 1,
-                                problem: "a quoted field is never closed")
-                        }
-                        if byte == 34 {
-                            if position + 1 < end, whole[position + 1] == 34 {
-                                copy.append(34)
-                                position += 2
-                                continue
-                            }
-                            inQuotes = false
-                        } else {
-                            copy.append(byte)
-                            if byte == 10 { line += 1 }
-                        }
-                        position += 1
-                        continue
-                    }
-                    switch byte {
-                    case 34 where position == fieldStart:
-                        inQuotes = true
-                        quoted = true
-                        position += 1
-                    case 44, 10, 13, nil:
-                        if quoted { unquoted[fields.count] = copy }
-                        fields.append(fieldStart..<position)
-                        copy = []
-                        quoted = false
-                        if byte == 44 {
-                            position += 1
-                            fieldStart = position
-                        } else {
-                            if byte == 13, position + 1 < end, whole[position + 1] == 10 { position += 1 }
-                            position += 1
-                            endOfRow = true
-                        }
-                    default:
-                        position += 1
-                    }
-                }
-                line += 1
-                let row = Row(file: file, line: rowLine, fields: fields, unquoted: unquoted, bytes: whole)
-                if fields.count == 1 && row.isEmpty(0) { continue }
-                if let columns, fields.count != columns {
-                    throw ExtractError(
-                        file: file, line: rowLine, column: min(fields.count, columns) + 1,
-                        problem: "expected \(columns) fields, found \(fields.count)")
-                }
-                guard try body(row, position, line) else { return }
+        // Data's closure forgets the error's type; it comes back out as a result.
+        let outcome: Result<Void, ExtractError> = bytes.withUnsafeBytes { raw in
+            do throws(ExtractError) {
+                try scan(
+                    raw.bindMemory(to: UInt8.self), from: start, to: end, firstLine: firstLine, columns: columns, body)
+                return .success(())
+            } catch {
+                return .failure(error)
             }
+        }
+        try outcome.get()
+    }
+
+    private func scan(
+        _ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int, columns: Int?,
+        _ body: (Row, Int, Int) throws(ExtractError) -> Bool
+    ) throws(ExtractError) {
+        var position = start
+        // A byte-order mark from a spreadsheet is not part of the first column's name.
+        if position == 0, end >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { position = 3 }
+        var line = firstLine
+        var fields: [Range<Int>] = []
+        while position < end {
+            fields.removeAll(keepingCapacity: true)
+            var unquoted: [Int: [UInt8]] = [:]
+            let rowLine = line
+            var fieldStart = position
+            var inQuotes = false
+            var quoted = false
+            var copy: [UInt8] = []
+            var endOfRow = false
+            while !endOfRow {
+                let byte: UInt8? = position < end ? whole[position] : nil
+                if inQuotes {
+                    guard let byte else {
+                        throw ExtractError(
+                            file: file, line: rowLine, column: fields.count + 1,
+                            problem: "a quoted field is never closed")
+                    }
+                    if byte == 34 {
+                        if position + 1 < end, whole[position + 1] == 34 {
+                            copy.append(34)
+                            position += 2
+                            continue
+                        }
+                        inQuotes = false
+                    } else {
+                        copy.append(byte)
+                        if byte == 10 { line += 1 }
+                    }
+                    position += 1
+                    continue
+                }
+                switch byte {
+                case 34 where position == fieldStart:
+                    inQuotes = true
+                    quoted = true
+                    position += 1
+                case 44, 10, 13, nil:
+                    if quoted { unquoted[fields.count] = copy }
+                    fields.append(fieldStart..<position)
+                    copy = []
+                    quoted = false
+                    if byte == 44 {
+                        position += 1
+                        fieldStart = position
+                    } else {
+                        if byte == 13, position + 1 < end, whole[position + 1] == 10 { position += 1 }
+                        position += 1
+                        endOfRow = true
+                    }
+                default:
+                    position += 1
+                }
+            }
+            line += 1
+            let row = Row(file: file, line: rowLine, fields: fields, unquoted: unquoted, bytes: whole)
+            if fields.count == 1 && row.isEmpty(0) { continue }
+            if let columns, fields.count != columns {
+                throw ExtractError(
+                    file: file, line: rowLine, column: min(fields.count, columns) + 1,
+                    problem: "expected \(columns) fields, found \(fields.count)")
+            }
+            guard try body(row, position, line) else { return }
         }
     }
 }

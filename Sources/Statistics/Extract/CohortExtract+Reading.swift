@@ -5,15 +5,19 @@ extension CohortExtract {
     /// Reads the three files of an extract (their bytes, and their names for messages), each
     /// in as many pieces at once as the machine has cores.
     public init(
-        referrals: (name: String, bytes: [UInt8]), answers: (name: String, bytes: [UInt8]),
-        episodes: (name: String, bytes: [UInt8]), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
+        referrals: (name: String, bytes: Data), answers: (name: String, bytes: Data),
+        episodes: (name: String, bytes: Data), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(ExtractError) {
         var (members, indexOfReferral) = try Self.readReferrals(referrals, pieces: pieces)
-        for (index, approach) in try Self.readAnswers(
+        let approaches = try Self.readAnswers(
             answers, indexOfReferral: indexOfReferral, referralsFile: referrals.name, pieces: pieces)
-        {
-            members[index].record.approaches.append(approach)
+        // Each referral's answers in one allocation.
+        var counts = Array(repeating: 0, count: members.count)
+        for (index, _) in approaches { counts[index] += 1 }
+        for index in members.indices where counts[index] > 0 {
+            members[index].record.approaches.reserveCapacity(counts[index])
         }
+        for (index, approach) in approaches { members[index].record.approaches.append(approach) }
         for index in members.indices { members[index].record.homesApproached = members[index].record.approaches.count }
         self.init(members: members, spellsByChild: try Self.readEpisodes(episodes, pieces: pieces))
     }
@@ -21,16 +25,22 @@ extension CohortExtract {
     /// The rows of a file in pieces, each read by `work` at the same time, after the header is
     /// checked for `expected` columns (`work` gets their positions).
     private static func readInPieces<Output: Sendable>(
-        _ file: (name: String, bytes: [UInt8]), expected: [String], pieces count: Int,
+        _ file: (name: String, bytes: Data), expected: [String], pieces count: Int,
         _ work: @escaping @Sendable (CSVRows, [Int], Range<Int>, Int, Int) throws(ExtractError) -> Output
     ) throws(ExtractError) -> [Output] {
         let rows = CSVRows(file: file.name, bytes: file.bytes)
-        let (names, start, line) = try rows.header()
+        let (names, start, _) = try rows.header()
         let at = try positions(of: expected, in: names, file: file.name)
         let columns = names.count
-        return try inParallel(rows.pieces(from: start, line: line, count: count)) {
-            (piece) throws(ExtractError) -> Output in
-            try work(rows, at, piece.range, piece.firstLine, columns)
+        return try inParallel(rows.pieces(from: start, count: count)) { (piece) throws(ExtractError) -> Output in
+            // Lines are counted from each piece's start; a message counts those before it.
+            do throws(ExtractError) {
+                return try work(rows, at, piece, 1, columns)
+            } catch {
+                var located = error
+                located.line += rows.line(at: piece.lowerBound) - 1
+                throw located
+            }
         }
     }
 
@@ -49,10 +59,10 @@ extension CohortExtract {
         return positions
     }
 
-    private static func code<Code: RawRepresentable>(
-        _ row: CSVRows.Row, _ column: Int, _ type: Code.Type, _ what: String
-    ) throws(ExtractError) -> Code where Code.RawValue == String {
-        guard let value = Code(rawValue: row.text(column)) else {
+    private static func code<Code>(_ row: CSVRows.Row, _ column: Int, _ codes: ByteCodes<Code>, _ what: String)
+        throws(ExtractError) -> Code
+    {
+        guard let value = row.withField(column, codes.code) else {
             throw row.error(column, "'\(row.text(column))' is not a known \(what)")
         }
         return value
@@ -66,31 +76,27 @@ extension CohortExtract {
     }
 
     /// The codes of a list written `a;b;c`.
-    private static func list<Code: RawRepresentable>(
-        _ row: CSVRows.Row, _ column: Int, _ type: Code.Type, _ what: String
-    ) throws(ExtractError) -> Set<Code> where Code.RawValue == String {
-        var codes = Set<Code>()
-        var unknown: String?
-        row.withField(column) { field in
-            var start = 0
-            for end in 0...field.count where end == field.count || field[end] == 59 {
-                if end > start {
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: field[start..<end]), as: UTF8.self)
-                    if let code = Code(rawValue: text) { codes.insert(code) } else if unknown == nil { unknown = text }
-                }
-                start = end + 1
-            }
+    private static func list<Code>(_ row: CSVRows.Row, _ column: Int, _ codes: inout ByteCodes<Code>, _ what: String)
+        throws(ExtractError) -> Set<Code>
+    {
+        switch row.withField(column, { codes.set($0) }) {
+        case .success(let set): return set
+        case .failure(let unknown): throw row.error(column, "'\(unknown.text)' is not a known \(what)")
         }
-        if let unknown { throw row.error(column, "'\(unknown)' is not a known \(what)") }
-        return codes
     }
 
-    private static func readReferrals(_ file: (name: String, bytes: [UInt8]), pieces: Int) throws(ExtractError)
+    private static func readReferrals(_ file: (name: String, bytes: Data), pieces: Int) throws(ExtractError)
         -> ([Member], [String: Int])
     {
         let parts = try readInPieces(file, expected: referralColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [Member] in
             var members: [Member] = []
+            let routes = ByteCodes<LegalBasis>()
+            let urgencies = ByteCodes<Urgency>()
+            let sexes = ByteCodes<Sex>()
+            let outcomes = ByteCodes<CohortReferral.Outcome>()
+            let alternatives = ByteCodes<AlternativeAccommodation>()
+            var needs = ByteCodes<NeedFlag>()
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ExtractError) in
                 // In the order of `referralColumns`.
@@ -103,14 +109,14 @@ extension CohortExtract {
                 let record = CohortReferral(
                     submittedAt: try required(row, submittedAt, "submitted_at", try row.instant(submittedAt)),
                     regionCode: row.text(region), localAuthorityCode: row.text(authority),
-                    legalBasis: try code(row, route, LegalBasis.self, "legal basis"),
-                    urgency: try code(row, urgency, Urgency.self, "urgency"), sex: try code(row, sex, Sex.self, "sex"),
-                    ageAtReferral: try row.integer(age), flags: try list(row, flags, NeedFlag.self, "flag"),
-                    outcome: try code(row, outcome, CohortReferral.Outcome.self, "outcome"),
+                    legalBasis: try code(row, route, routes, "legal basis"),
+                    urgency: try code(row, urgency, urgencies, "urgency"), sex: try code(row, sex, sexes, "sex"),
+                    ageAtReferral: try row.integer(age), flags: try list(row, flags, &needs, "flag"),
+                    outcome: try code(row, outcome, outcomes, "outcome"),
                     firstOfferAt: try row.instant(firstOffer), placedAt: try row.instant(placedAt),
                     closedAt: try row.instant(closedAt), kilometresFromHome: try row.number(kilometres),
                     alternative: row.isEmpty(alternative)
-                        ? nil : try code(row, alternative, AlternativeAccommodation.self, "alternative"),
+                        ? nil : try code(row, alternative, alternatives, "alternative"),
                     hoursWithoutOrder: try row.number(hours))
                 members.append(
                     Member(
@@ -134,11 +140,12 @@ extension CohortExtract {
     }
 
     private static func readAnswers(
-        _ file: (name: String, bytes: [UInt8]), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
+        _ file: (name: String, bytes: Data), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
     ) throws(ExtractError) -> [(Int, HomeApproach)] {
         let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [(Int, HomeApproach)] in
             var approaches: [(Int, HomeApproach)] = []
+            var reasonCodes = ByteCodes<DeclineReason>()
             var lastKey = ""
             var lastIndex = 0
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
@@ -157,7 +164,7 @@ extension CohortExtract {
                 let answer: HomeApproach.Answer
                 switch row.text(answerColumn) {
                 case "offered": answer = .offered
-                case "declined": answer = .declined(try list(row, reasons, DeclineReason.self, "decline reason"))
+                case "declined": answer = .declined(try list(row, reasons, &reasonCodes, "decline reason"))
                 case "not-answered":
                     answer = .notAnswered(
                         respondBy: try required(row, respondBy, "respond_by", try row.instant(respondBy)))
@@ -171,12 +178,13 @@ extension CohortExtract {
         return parts.flatMap { $0 }
     }
 
-    private static func readEpisodes(_ file: (name: String, bytes: [UInt8]), pieces: Int) throws(ExtractError)
+    private static func readEpisodes(_ file: (name: String, bytes: Data), pieces: Int) throws(ExtractError)
         -> [String: [FollowedReferral.Spell]]
     {
         let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [String: [FollowedReferral.Spell]] in
             var spells: [String: [FollowedReferral.Spell]] = [:]
+            let placements = ByteCodes<PlacementType>()
             var current = ""
             var run: [FollowedReferral.Spell] = []
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
@@ -186,7 +194,7 @@ extension CohortExtract {
                 )
                 let spell = FollowedReferral.Spell(
                     startedOn: try required(row, startedOn, "started_on", try row.day(startedOn)),
-                    type: try code(row, placement, PlacementType.self, "placement type"),
+                    type: try code(row, placement, placements, "placement type"),
                     endedOn: try row.day(endedOn), endedInCustodySentence: row.text(custody) == "yes",
                     beginsPlacement: row.text(begins) != "no")
                 // An extract lists a child's episodes together: each child is looked up once.

@@ -51,32 +51,33 @@ public struct FollowedReferral: Hashable, Sendable {
         self.isOlderBoyWithRefusalFlag = isOlderBoyWithRefusalFlag
     }
 
-    /// The 12 months after the referral: from its day up to, not including, its anniversary.
-    func isInFirstYear(_ day: CalendarDate) -> Bool { day >= referredOn && day < referredOn.anniversary }
-
-    /// Placements begun in the year, the referral's own secure placement not counted: the
-    /// moves the study counted ("three more times within a year").
-    var newPlacementsInFirstYear: Int {
-        spells.count { spell in
-            spell.beginsPlacement && isInFirstYear(spell.startedOn)
-                && !(spell.type == .secureChildrensHome && spell.startedOn == securePlacementStartedOn)
-        }
+    /// What the 12 months after the referral held, from its day up to, not including, its
+    /// anniversary, in one pass over the spells.
+    struct FirstYear {
+        /// Placements begun, the referral's own secure placement not counted: the moves the
+        /// study counted ("three more times within a year").
+        var newPlacements = 0
+        /// A young offender institution begun, or a spell ended by a custodial sentence.
+        var hadCustody = false
+        /// A secure children's home other than the one this referral placed the child in.
+        var hadOtherSecurePlacement = false
     }
 
-    /// A custodial episode in the year: a young offender institution begun, or a spell ended by
-    /// a custodial sentence.
-    var hadCustodyInFirstYear: Bool {
-        spells.contains { spell in
-            (spell.type.isCustody && spell.beginsPlacement && isInFirstYear(spell.startedOn))
-                || (spell.endedInCustodySentence && spell.endedOn.map(isInFirstYear) == true)
+    var firstYear: FirstYear {
+        let anniversary = referredOn.anniversary
+        func inYear(_ day: CalendarDate) -> Bool { day >= referredOn && day < anniversary }
+        var year = FirstYear()
+        for spell in spells {
+            if spell.beginsPlacement && inYear(spell.startedOn) {
+                let isThisPlacement = spell.type == .secureChildrensHome && spell.startedOn == securePlacementStartedOn
+                if !isThisPlacement { year.newPlacements += 1 }
+                if spell.type.isCustody { year.hadCustody = true }
+                if spell.type == .secureChildrensHome && spell.startedOn != securePlacementStartedOn {
+                    year.hadOtherSecurePlacement = true
+                }
+            }
+            if spell.endedInCustodySentence, let ended = spell.endedOn, inYear(ended) { year.hadCustody = true }
         }
-    }
-
-    /// A secure children's home in the year other than the one this referral placed the child in.
-    var hadOtherSecurePlacementInFirstYear: Bool {
-        spells.contains { spell in
-            spell.type == .secureChildrensHome && spell.beginsPlacement && isInFirstYear(spell.startedOn)
-                && spell.startedOn != securePlacementStartedOn
-        }
+        return year
     }
 }

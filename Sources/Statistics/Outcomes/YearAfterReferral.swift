@@ -20,24 +20,37 @@ public struct YearAfterReferral: Hashable, Sendable {
         /// The share referred again within a year of the decision, with its interval.
         public var reReferredWithinAYear: IntervalEstimate
 
-        init(_ referrals: [FollowedReferral], asOf: CalendarDate) {
-            let followed = referrals.filter { $0.referredOn.anniversary <= asOf }
-            childrenFollowedAYear = followed.count
-            newPlacements = followed.map(\.newPlacementsInFirstYear).reduce(0, +)
-            newPlacementsPerChild = EventCount(newPlacements).rate(per: Double(followed.count))
-            custody = Proportion(followed.count(where: \.hadCustodyInFirstYear), of: followed.count)
-            otherSecurePlacement = Proportion(
-                followed.count(where: \.hadOtherSecurePlacementInFirstYear), of: followed.count)
-            reReferral = KaplanMeier(
-                referrals.compactMap { referral in
-                    guard referral.decidedOn <= asOf else { return nil }
+        init(_ referrals: [FollowedReferral], asOf: CalendarDate, where includes: (FollowedReferral) -> Bool) {
+            var followed = 0
+            var newPlacements = 0
+            var custody = 0
+            var otherSecure = 0
+            var observations: [KaplanMeier.Observation] = []
+            for referral in referrals where includes(referral) {
+                if referral.decidedOn <= asOf {
                     if let next = referral.nextReferralOn, next <= asOf {
-                        return KaplanMeier.Observation(
-                            time: Double(max(0, referral.decidedOn.days(until: next))), hadEvent: true)
+                        observations.append(
+                            KaplanMeier.Observation(
+                                time: Double(max(0, referral.decidedOn.days(until: next))), hadEvent: true))
+                    } else {
+                        observations.append(
+                            KaplanMeier.Observation(time: Double(referral.decidedOn.days(until: asOf)), hadEvent: false)
+                        )
                     }
-                    return KaplanMeier.Observation(
-                        time: Double(referral.decidedOn.days(until: asOf)), hadEvent: false)
-                })
+                }
+                guard referral.referredOn.anniversary <= asOf else { continue }
+                let year = referral.firstYear
+                followed += 1
+                newPlacements += year.newPlacements
+                if year.hadCustody { custody += 1 }
+                if year.hadOtherSecurePlacement { otherSecure += 1 }
+            }
+            childrenFollowedAYear = followed
+            self.newPlacements = newPlacements
+            newPlacementsPerChild = EventCount(newPlacements).rate(per: Double(followed))
+            self.custody = Proportion(custody, of: followed)
+            otherSecurePlacement = Proportion(otherSecure, of: followed)
+            reReferral = KaplanMeier(observations)
             let stillNotReferred = reReferral.survivalInterval(at: 364)
             reReferredWithinAYear = IntervalEstimate(
                 estimate: 1 - stillNotReferred.estimate, lower: 1 - stillNotReferred.upper,
@@ -53,8 +66,8 @@ public struct YearAfterReferral: Hashable, Sendable {
 
     public init(_ referrals: [FollowedReferral], asOf: CalendarDate) {
         self.asOf = asOf
-        placed = Group(referrals.filter(\.wasPlaced), asOf: asOf)
-        unplaced = Group(referrals.filter { !$0.wasPlaced }, asOf: asOf)
-        olderBoysWithRefusalFlags = Group(referrals.filter(\.isOlderBoyWithRefusalFlag), asOf: asOf)
+        placed = Group(referrals, asOf: asOf, where: \.wasPlaced)
+        unplaced = Group(referrals, asOf: asOf) { !$0.wasPlaced }
+        olderBoysWithRefusalFlags = Group(referrals, asOf: asOf, where: \.isOlderBoyWithRefusalFlag)
     }
 }
