@@ -55,8 +55,15 @@ let authorities: [LocalAuthority] = {
     }
 }()
 
-let inYear = extract.members.filter { $0.submittedOn >= year.first && $0.submittedOn < year.end }
-let cohort = inYear.map(\.record)
+let first = year.first
+let end = year.end
+let isInYear: @Sendable (CohortExtract.Member) -> Bool = { $0.submittedOn >= first && $0.submittedOn < end }
+let cohort: [CohortReferral] = {
+    var cohort: [CohortReferral] = []
+    cohort.reserveCapacity(extract.members.count)
+    for member in extract.members where isInYear(member) { cohort.append(member.record) }
+    return cohort
+}()
 let asOf = asOfDay.start
 
 // The three kinds of table at once, one thread each (the engine's functions are single-threaded).
@@ -72,7 +79,7 @@ DispatchQueue.concurrentPerform(iterations: 3) { part in
     case 0: tables.publication = PublicationTables.build(cohort, year: year, authorities: authorities)
     case 1: tables.declines = DeclineReasonBreakdown(cohort, asOf: asOf)
     default:
-        let followed = CohortExtract(members: inYear, spellsByChild: extract.spellsByChild).followed()
+        let followed = extract.followed(where: isInYear)
         tables.yearAfter = YearAfterReferral(followed, asOf: asOfDay)
     }
 }

@@ -38,7 +38,11 @@ public enum DeclineReason: String, Codable, Sendable, CaseIterable, Comparable {
         [.noVacancyOfRequiredKind, .bedClosedStaffing, .bedClosedRepair].contains(self)
     }
 
-    public static func < (lhs: DeclineReason, rhs: DeclineReason) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
+    /// The reason's place in the list, counted from 0: the order forms and tables give them in.
+    public var position: Int { Self.ordered.firstIndex(of: self)! }
+
+    // Made once: `allCases` is built afresh at each use.
+    private static let ordered = allCases
+
+    public static func < (lhs: DeclineReason, rhs: DeclineReason) -> Bool { lhs.position < rhs.position }
 }

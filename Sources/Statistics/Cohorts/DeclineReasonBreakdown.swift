@@ -21,8 +21,8 @@ public struct DeclineReasonBreakdown: Hashable, Sendable {
         /// The reason's place in `all`.
         var position: Int {
             switch self {
-            case .given(let reason): DeclineReason.allCases.firstIndex(of: reason)!
-            case .noAnswerByDeadline: DeclineReason.allCases.count
+            case .given(let reason): reason.position
+            case .noAnswerByDeadline: Self.all.count - 1
             }
         }
 
@@ -55,6 +55,16 @@ public struct DeclineReasonBreakdown: Hashable, Sendable {
             }
         }
 
+        /// Both tallies together.
+        func adding(_ other: Tally) -> Tally {
+            var sum = self
+            sum.approaches += other.approaches
+            sum.offers += other.offers
+            sum.declines += other.declines
+            for index in sum.counts.indices { sum.counts[index] += other.counts[index] }
+            return sum
+        }
+
         mutating func add(_ approach: HomeApproach, decidedBy end: Date) {
             approaches += 1
             switch approach.answer {
@@ -77,17 +87,31 @@ public struct DeclineReasonBreakdown: Hashable, Sendable {
     public var byHome: [UUID: Tally] = [:]
 
     public init(_ referrals: [CohortReferral], asOf: Date) {
+        // Homes are few: each is given a number once and tallied in an array.
+        var homeNumber: [UUID: Int] = [:]
+        var homeIDs: [UUID] = []
+        var homes: [Tally] = []
         for referral in referrals {
             let end = min(referral.placedAt ?? referral.closedAt ?? asOf, asOf)
             for approach in referral.approaches {
-                everyone.add(approach, decidedBy: end)
                 if referral.isOlderBoyWithRefusalFlag {
                     olderBoysWithRefusalFlags.add(approach, decidedBy: end)
                 } else {
                     otherChildren.add(approach, decidedBy: end)
                 }
-                byHome[approach.homeID, default: Tally()].add(approach, decidedBy: end)
+                let number: Int
+                if let known = homeNumber[approach.homeID] {
+                    number = known
+                } else {
+                    number = homes.count
+                    homeNumber[approach.homeID] = number
+                    homeIDs.append(approach.homeID)
+                    homes.append(Tally())
+                }
+                homes[number].add(approach, decidedBy: end)
             }
         }
+        everyone = olderBoysWithRefusalFlags.adding(otherChildren)
+        byHome = Dictionary(uniqueKeysWithValues: zip(homeIDs, homes))
     }
 }

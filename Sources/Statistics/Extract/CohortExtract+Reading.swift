@@ -8,18 +8,22 @@ extension CohortExtract {
         referrals: (name: String, bytes: Data), answers: (name: String, bytes: Data),
         episodes: (name: String, bytes: Data), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(ExtractError) {
-        var (members, indexOfReferral) = try Self.readReferrals(referrals, pieces: pieces)
+        var (members, indexOfReferral, childNumber, childOfMember) = try Self.readReferrals(referrals, pieces: pieces)
         let approaches = try Self.readAnswers(
             answers, indexOfReferral: indexOfReferral, referralsFile: referrals.name, pieces: pieces)
         // Each referral's answers in one allocation.
         var counts = Array(repeating: 0, count: members.count)
-        for (index, _) in approaches { counts[index] += 1 }
+        for part in approaches { for (index, _) in part { counts[index] += 1 } }
         for index in members.indices where counts[index] > 0 {
             members[index].record.approaches.reserveCapacity(counts[index])
         }
-        for (index, approach) in approaches { members[index].record.approaches.append(approach) }
+        for part in approaches { for (index, approach) in part { members[index].record.approaches.append(approach) } }
         for index in members.indices { members[index].record.homesApproached = members[index].record.approaches.count }
-        self.init(members: members, spellsByChild: try Self.readEpisodes(episodes, pieces: pieces))
+        var children = Array(repeating: "", count: childNumber.count)
+        for (child, number) in childNumber { children[number] = child }
+        self.init(
+            members: members, childOfMember: childOfMember, children: children,
+            spellsOfChild: try Self.readEpisodes(episodes, childNumber: childNumber, pieces: pieces))
     }
 
     /// The rows of a file in pieces, each read by `work` at the same time, after the header is
@@ -85,8 +89,10 @@ extension CohortExtract {
         }
     }
 
+    /// The members, each referral's index by its key, each child's number by pseudonym, and
+    /// each member's child's number.
     private static func readReferrals(_ file: (name: String, bytes: Data), pieces: Int) throws(ExtractError)
-        -> ([Member], [String: Int])
+        -> ([Member], [String: Int], [String: Int], [Int])
     {
         let parts = try readInPieces(file, expected: referralColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [Member] in
@@ -129,19 +135,35 @@ extension CohortExtract {
         var members: [Member] = []
         members.reserveCapacity(parts.reduce(0) { $0 + $1.count })
         for part in parts { members += part }
-        var indexOfReferral: [String: Int] = [:]
-        indexOfReferral.reserveCapacity(members.count)
-        for index in members.indices where indexOfReferral.updateValue(index, forKey: members[index].referral) != nil {
-            throw ExtractError(
-                file: file.name, line: 1, column: 1,
-                problem: "the referral '\(members[index].referral)' appears twice (the second is row \(index + 1))")
+        // The referrals' keys and the children's numbers, each table made on its own core.
+        let finished = members
+        let tables = try inParallel([0, 1]) { (table) throws(ExtractError) -> ([String: Int], [Int]) in
+            var keys: [String: Int] = [:]
+            keys.reserveCapacity(finished.count)
+            var childOfMember: [Int] = []
+            for index in finished.indices {
+                if table == 0 {
+                    guard keys.updateValue(index, forKey: finished[index].referral) == nil else {
+                        throw ExtractError(
+                            file: file.name, line: 1, column: 1,
+                            problem:
+                                "the referral '\(finished[index].referral)' appears twice (the second is row \(index + 1))"
+                        )
+                    }
+                } else {
+                    let number = keys[finished[index].child] ?? keys.count
+                    if number == keys.count { keys[finished[index].child] = number }
+                    childOfMember.append(number)
+                }
+            }
+            return (keys, childOfMember)
         }
-        return (members, indexOfReferral)
+        return (members, tables[0].0, tables[1].0, tables[1].1)
     }
 
     private static func readAnswers(
         _ file: (name: String, bytes: Data), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
-    ) throws(ExtractError) -> [(Int, HomeApproach)] {
+    ) throws(ExtractError) -> [[(Int, HomeApproach)]] {
         let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ExtractError) -> [(Int, HomeApproach)] in
             var approaches: [(Int, HomeApproach)] = []
@@ -175,18 +197,20 @@ extension CohortExtract {
             }
             return approaches
         }
-        return parts.flatMap { $0 }
+        return parts
     }
 
-    private static func readEpisodes(_ file: (name: String, bytes: Data), pieces: Int) throws(ExtractError)
-        -> [String: [FollowedReferral.Spell]]
-    {
+    /// Each numbered child's placements in order of start. An episode of a child with no
+    /// referral in the extract is not kept: nothing is counted from it.
+    private static func readEpisodes(
+        _ file: (name: String, bytes: Data), childNumber: [String: Int], pieces: Int
+    ) throws(ExtractError) -> [[FollowedReferral.Spell]] {
         let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
-            (rows, at, range, line, columns) throws(ExtractError) -> [String: [FollowedReferral.Spell]] in
-            var spells: [String: [FollowedReferral.Spell]] = [:]
+            (rows, at, range, line, columns) throws(ExtractError) -> [(Int, FollowedReferral.Spell)] in
+            var spells: [(Int, FollowedReferral.Spell)] = []
             let placements = ByteCodes<PlacementType>()
             var current = ""
-            var run: [FollowedReferral.Spell] = []
+            var number: Int?
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ExtractError) in
                 let (child, startedOn, placement, endedOn, custody, begins) = (
@@ -200,24 +224,28 @@ extension CohortExtract {
                 // An extract lists a child's episodes together: each child is looked up once.
                 let key = row.text(child)
                 if key != current {
-                    if !current.isEmpty { spells[current, default: []] += run }
                     current = key
-                    run.removeAll(keepingCapacity: true)
+                    number = childNumber[key]
                 }
-                run.append(spell)
+                if let number { spells.append((number, spell)) }
             }
-            if !current.isEmpty { spells[current, default: []] += run }
-            for key in spells.keys where spells[key]!.count > 1 { spells[key]!.sort { $0.startedOn < $1.startedOn } }
             return spells
         }
-        guard var spells = parts.first else { return [:] }
-        for part in parts.dropFirst() {
-            for (child, more) in part {
-                spells[child, default: []] += more
-                if spells[child]!.count > more.count { spells[child]!.sort { $0.startedOn < $1.startedOn } }
-            }
+        // Each child's spells in one allocation.
+        var counts = Array(repeating: 0, count: childNumber.count)
+        for part in parts { for (number, _) in part { counts[number] += 1 } }
+        var spellsOfChild = counts.map { count in
+            var spells: [FollowedReferral.Spell] = []
+            spells.reserveCapacity(count)
+            return spells
         }
-        return spells
+        for part in parts {
+            for (number, spell) in part { spellsOfChild[number].append(spell) }
+        }
+        for number in spellsOfChild.indices where spellsOfChild[number].count > 1 {
+            spellsOfChild[number].sort { $0.startedOn < $1.startedOn }
+        }
+        return spellsOfChild
     }
 
     /// An identifier for a home known in the extract only by its reference: the reference's

@@ -47,8 +47,8 @@ extension CohortExtract {
     /// The episodes file: every placement of every child in the extract.
     public func episodesCSV() -> String {
         var lines = [Self.episodeColumns.joined(separator: ",")]
-        for child in spellsByChild.keys.sorted() {
-            for spell in spellsByChild[child]! {
+        for (child, spells) in zip(children, spellsOfChild).sorted(by: { $0.0 < $1.0 }) {
+            for spell in spells {
                 lines.append(
                     [
                         child, spell.startedOn.iso, spell.type.rawValue, spell.endedOn?.iso ?? "",

@@ -21,9 +21,17 @@ public struct CohortExtract: Sendable {
         }
     }
 
-    public var members: [Member]
-    /// Each child's placements, secure or not, in order of start.
-    public var spellsByChild: [String: [FollowedReferral.Spell]]
+    public let members: [Member]
+    /// Each member's child as a number; `spellsOfChild` and `children` are in that numbering.
+    let childOfMember: [Int]
+    /// Each child's pseudonym, and their placements, secure or not, in order of start.
+    let children: [String]
+    let spellsOfChild: [[FollowedReferral.Spell]]
+
+    /// Each child's placements by pseudonym.
+    public var spellsByChild: [String: [FollowedReferral.Spell]] {
+        Dictionary(zip(children, spellsOfChild), uniquingKeysWith: { first, _ in first })
+    }
 
     public static let referralColumns = [
         "referral", "child", "submitted_at", "submitted_on", "region_code", "la_code", "legal_basis", "urgency",
@@ -36,38 +44,59 @@ public struct CohortExtract: Sendable {
     ]
 
     public init(members: [Member], spellsByChild: [String: [FollowedReferral.Spell]]) {
-        self.members = members
-        self.spellsByChild = spellsByChild
+        var number: [String: Int] = [:]
+        var children: [String] = []
+        let childOfMember = members.map { member in
+            if let known = number[member.child] { return known }
+            number[member.child] = children.count
+            children.append(member.child)
+            return children.count - 1
+        }
+        for child in spellsByChild.keys.sorted() where number[child] == nil {
+            number[child] = children.count
+            children.append(child)
+        }
+        self.init(
+            members: members, childOfMember: childOfMember, children: children,
+            spellsOfChild: children.map { spellsByChild[$0] ?? [] })
     }
 
-    /// Each decided referral with what followed it: the child's spells and next referral.
-    public func followed() -> [FollowedReferral] {
-        // Each referral's next referral of the same child, by a chain through the members
+    init(
+        members: [Member], childOfMember: [Int], children: [String], spellsOfChild: [[FollowedReferral.Spell]]
+    ) {
+        self.members = members
+        self.childOfMember = childOfMember
+        self.children = children
+        self.spellsOfChild = spellsOfChild
+    }
+
+    /// Each decided referral among those `includes` takes, with what followed it: the child's
+    /// spells and next referral (among every referral of the extract).
+    public func followed(where includes: (Member) -> Bool = { _ in true }) -> [FollowedReferral] {
+        // Each referral's other referrals of the same child, by a chain through the members
         // rather than a list per child: most children are referred once.
-        var firstOfChild: [String: Int] = [:]
-        firstOfChild.reserveCapacity(members.count)
-        var sameChild = Array(repeating: -1, count: members.count)
+        var lastOfChild = Array(repeating: -1, count: children.count)
+        var previousOfChild = Array(repeating: -1, count: members.count)
         for index in members.indices {
-            if let first = firstOfChild.updateValue(index, forKey: members[index].child) { sameChild[index] = first }
+            previousOfChild[index] = lastOfChild[childOfMember[index]]
+            lastOfChild[childOfMember[index]] = index
         }
         var followed: [FollowedReferral] = []
         followed.reserveCapacity(members.count)
-        for index in members.indices {
+        for index in members.indices where includes(members[index]) {
             let record = members[index].record
             guard let decided = record.outcome == .placed ? record.placedAt : record.closedAt,
                 record.outcome == .placed || record.outcome == .closedUnplaced
             else { continue }
             var next: Date?
-            var other = firstOfChild[members[index].child]!
-            // The chain runs from the child's last member back to the first; the members of a
-            // child referred once form a chain of one.
+            var other = lastOfChild[childOfMember[index]]
             while other >= 0 {
                 let submitted = members[other].record.submittedAt
                 if submitted > decided, next.map({ submitted < $0 }) ?? true { next = submitted }
-                other = sameChild[other]
+                other = previousOfChild[other]
             }
             if let member = record.followed(
-                referredOn: members[index].submittedOn, spells: spellsByChild[members[index].child] ?? [],
+                referredOn: members[index].submittedOn, spells: spellsOfChild[childOfMember[index]],
                 nextReferralOn: next.map(CalendarDate.init(containing:)))
             {
                 followed.append(member)
