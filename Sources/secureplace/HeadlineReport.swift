@@ -9,6 +9,13 @@ struct HeadlineReport: Encodable {
         var of: Int
         var share: Double?
         var interval: IntervalEstimate?
+
+        init(_ proportion: Proportion) {
+            count = proportion.count
+            of = proportion.total
+            share = proportion.value
+            interval = proportion.wilsonInterval()
+        }
     }
 
     struct Comparison: Encodable {
@@ -44,15 +51,10 @@ struct HeadlineReport: Encodable {
     var yearAfterReferral: YearAfterReferralReport?
 
     init(_ figures: HeadlineFigures, from: CalendarDate, through: CalendarDate, asOf: Date) {
-        func share(_ proportion: Proportion) -> Share {
-            Share(
-                count: proportion.count, of: proportion.total, share: proportion.value,
-                interval: proportion.wilsonInterval())
-        }
         func comparison(_ disparity: UnplacedDisparity) -> Comparison {
             Comparison(
-                group: disparity.group, unplaced: share(disparity.unplaced),
-                unplacedElsewhere: share(disparity.unplacedElsewhere), riskRatio: disparity.riskRatio,
+                group: disparity.group, unplaced: Share(disparity.unplaced),
+                unplacedElsewhere: Share(disparity.unplacedElsewhere), riskRatio: disparity.riskRatio,
                 riskDifference: disparity.riskDifference)
         }
         self.from = from.iso
@@ -63,7 +65,7 @@ struct HeadlineReport: Encodable {
             uniqueKeysWithValues: CohortReferral.Outcome.allCases.map {
                 ($0.rawValue, figures.outcomes.total.counts[$0] ?? 0)
             })
-        unplaced = share(figures.outcomes.total.unplaced)
+        unplaced = Share(figures.outcomes.total.unplaced)
         medianDaysToPlacement = figures.timeToPlacement.median
         quartileDaysToPlacement = [figures.timeToPlacement.lowerQuartile, figures.timeToPlacement.upperQuartile]
         medianDaysToFirstOffer = figures.timeToFirstOffer.median
@@ -77,9 +79,9 @@ struct HeadlineReport: Encodable {
         }
         adjustedFor = figures.olderBoysAdjusted.adjustedFor
         byProfile = figures.disparities.map(comparison)
-        heldWithoutOrder = share(figures.heldWithoutOrder)
+        heldWithoutOrder = Share(figures.heldWithoutOrder)
         kilometresPlaced = figures.kilometresPlaced.map { [$0.lower, $0.median, $0.upper] }
-        placedWithin100Kilometres = share(figures.placedWithin100Kilometres)
+        placedWithin100Kilometres = Share(figures.placedWithin100Kilometres)
         heldBeyondSeventyTwoHours = figures.heldBeyondSeventyTwoHours
     }
 

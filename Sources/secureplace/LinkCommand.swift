@@ -2,6 +2,7 @@ import ArgumentParser
 import Coordination
 import Foundation
 import Linkage
+import SecurePlaceCore
 
 struct LinkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

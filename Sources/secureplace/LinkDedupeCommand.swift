@@ -2,6 +2,7 @@ import ArgumentParser
 import Coordination
 import Foundation
 import Linkage
+import SecurePlaceCore
 
 extension LinkCommand {
     struct Dedupe: AsyncParsableCommand {

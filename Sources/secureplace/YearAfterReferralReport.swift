@@ -16,16 +16,11 @@ struct YearAfterReferralReport: Encodable {
         var reReferredWithinAYear: IntervalEstimate
 
         init(_ group: YearAfterReferral.Group) {
-            func share(_ proportion: Proportion) -> HeadlineReport.Share {
-                HeadlineReport.Share(
-                    count: proportion.count, of: proportion.total, share: proportion.value,
-                    interval: proportion.wilsonInterval())
-            }
             childrenFollowedAYear = group.childrenFollowedAYear
             newPlacements = group.newPlacements
             newPlacementsPerChild = group.newPlacementsPerChild
-            custody = share(group.custody)
-            otherSecurePlacement = share(group.otherSecurePlacement)
+            custody = HeadlineReport.Share(group.custody)
+            otherSecurePlacement = HeadlineReport.Share(group.otherSecurePlacement)
             decidedReferrals = group.reReferral.observations
             referredAgain = group.reReferral.events
             reReferredWithinAYear = group.reReferredWithinAYear

@@ -69,7 +69,7 @@ struct CohortExtractTests {
         let header = CohortExtract.referralColumns.joined(separator: ",")
         let row =
             "R-1,C-1,2025-04-02T10:00:00Z,2025-04-02,E12000002,E08000003,s25-children-act-1989,urgent,male,15,gang-association,placed,,2025-04-05T09:00:00Z,,,0,12.5"
-        func read(_ referrals: String, answers: String = "referral,home,answer,reasons,respond_by\n") -> ExtractError? {
+        func read(_ referrals: String, answers: String = "referral,home,answer,reasons,respond_by\n") -> ImportError? {
             do {
                 _ = try CohortExtract(
                     referrals: ("referrals.csv", Data(referrals.utf8)), answers: ("answers.csv", Data(answers.utf8)),

@@ -1,3 +1,5 @@
+import SecurePlaceCore
+
 /// A CSV file read into rows of fields (RFC 4180: commas, double quotes, "" inside quotes),
 /// each field remembering the line and column it came from so errors can point at it.
 public struct CSVTable: Sendable {

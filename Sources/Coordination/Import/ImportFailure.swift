@@ -1,3 +1,5 @@
+import SecurePlaceCore
+
 /// Every problem found in the files of one import, each with its file, line and column, so
 /// that they can all be fixed before trying again. Nothing is written when an import fails.
 public struct ImportFailure: Error, Hashable, Sendable, CustomStringConvertible {

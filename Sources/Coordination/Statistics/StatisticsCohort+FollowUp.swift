@@ -22,9 +22,7 @@ extension StatisticsCohort {
 
         return cohort.compactMap { entry in
             let referral = entry.referral
-            guard let decidedAt = referral.outcome == .placed ? referral.placedAt : referral.closedAt,
-                referral.outcome == .placed || referral.outcome == .closedUnplaced
-            else { return nil }
+            guard let decidedAt = referral.decidedAt else { return nil }
             let next = submissionsByChild[entry.childID]?.first { $0 > decidedAt }
             return referral.followed(
                 referredOn: CalendarDate(containing: referral.submittedAt), spells: spells[entry.childID] ?? [],

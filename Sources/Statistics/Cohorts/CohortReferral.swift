@@ -94,4 +94,14 @@ public struct CohortReferral: Hashable, Sendable, Codable {
     /// Decided: placed or closed unplaced. Shares of children left unplaced are taken among
     /// these, so a withdrawal or a referral still open counts for neither side.
     public var isDecided: Bool { outcome == .placed || outcome == .closedUnplaced }
+
+    /// When it was decided: admission for a referral placed, closure for one closed unplaced;
+    /// nil for one withdrawn or still open.
+    public var decidedAt: Date? {
+        switch outcome {
+        case .placed: placedAt
+        case .closedUnplaced: closedAt
+        case .withdrawn, .open: nil
+        }
+    }
 }

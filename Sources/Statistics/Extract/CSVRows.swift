@@ -30,11 +30,11 @@ struct CSVRows {
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[fields[index]]), as: UTF8.self)
         }
 
-        func error(_ index: Int, _ problem: String) -> ExtractError {
-            ExtractError(file: file, line: line, column: index + 1, problem: problem)
+        func error(_ index: Int, _ problem: String) -> ImportError {
+            ImportError(file: file, line: line, column: index + 1, problem: problem)
         }
 
-        func integer(_ index: Int) throws(ExtractError) -> Int {
+        func integer(_ index: Int) throws(ImportError) -> Int {
             let value: Int? = withField(index) { field in
                 guard !field.isEmpty, field.count <= 18 else { return nil }
                 return Self.digits(field, 0, field.count)
@@ -43,14 +43,14 @@ struct CSVRows {
             return value
         }
 
-        func number(_ index: Int) throws(ExtractError) -> Double? {
+        func number(_ index: Int) throws(ImportError) -> Double? {
             guard !isEmpty(index) else { return nil }
             guard let value = Double(text(index)) else { throw error(index, "'\(text(index))' is not a number") }
             return value
         }
 
         /// `YYYY-MM-DD`; nil when empty.
-        func day(_ index: Int) throws(ExtractError) -> CalendarDate? {
+        func day(_ index: Int) throws(ImportError) -> CalendarDate? {
             guard !isEmpty(index) else { return nil }
             let date: CalendarDate? = withField(index) { field in
                 guard field.count == 10, field[4] == 45, field[7] == 45, let year = Self.digits(field, 0, 4),
@@ -63,7 +63,7 @@ struct CSVRows {
         }
 
         /// `YYYY-MM-DDTHH:MM:SSZ`, in UTC; nil when empty.
-        func instant(_ index: Int) throws(ExtractError) -> Date? {
+        func instant(_ index: Int) throws(ImportError) -> Date? {
             guard !isEmpty(index) else { return nil }
             let seconds: Int? = withField(index) { field in
                 guard field.count == 20, field[4] == 45, field[7] == 45, field[10] == 84, field[13] == 58,
@@ -96,17 +96,17 @@ struct CSVRows {
     }
 
     /// The header's column names, and where the rows after it begin (offset and line).
-    func header() throws(ExtractError) -> (names: [String], bodyStart: Int, bodyLine: Int) {
+    func header() throws(ImportError) -> (names: [String], bodyStart: Int, bodyLine: Int) {
         var names: [String]?
         var bodyStart = 0
         var bodyLine = 1
-        try scan(from: 0, to: bytes.count, firstLine: 1, columns: nil) { (row, next, nextLine) throws(ExtractError) in
+        try scan(from: 0, to: bytes.count, firstLine: 1, columns: nil) { (row, next, nextLine) throws(ImportError) in
             names = (0..<row.fields.count).map { row.text($0).trimmingCharacters(in: .whitespaces) }
             bodyStart = next
             bodyLine = nextLine
             return false
         }
-        guard let names else { throw ExtractError(file: file, line: 1, column: 1, problem: "the file is empty") }
+        guard let names else { throw ImportError(file: file, line: 1, column: 1, problem: "the file is empty") }
         return (names, bodyStart, bodyLine)
     }
 
@@ -148,9 +148,9 @@ struct CSVRows {
     /// Calls `body` with each row from `start` to `end`; blank lines are skipped, and a row
     /// without `columns` fields is refused.
     func read(
-        from start: Int, to end: Int, firstLine: Int, columns: Int, row body: (Row) throws(ExtractError) -> Void
-    ) throws(ExtractError) {
-        try scan(from: start, to: end, firstLine: firstLine, columns: columns) { (row, _, _) throws(ExtractError) in
+        from start: Int, to end: Int, firstLine: Int, columns: Int, row body: (Row) throws(ImportError) -> Void
+    ) throws(ImportError) {
+        try scan(from: start, to: end, firstLine: firstLine, columns: columns) { (row, _, _) throws(ImportError) in
             try body(row)
             return true
         }
@@ -158,8 +158,8 @@ struct CSVRows {
 
     /// Calls `body` with the header's column names, then with each data row.
     func read(
-        header: ([String]) throws(ExtractError) -> Void, row body: (Row) throws(ExtractError) -> Void
-    ) throws(ExtractError) {
+        header: ([String]) throws(ImportError) -> Void, row body: (Row) throws(ImportError) -> Void
+    ) throws(ImportError) {
         let (names, bodyStart, bodyLine) = try self.header()
         try header(names)
         try read(from: bodyStart, to: bytes.count, firstLine: bodyLine, columns: names.count, row: body)
@@ -169,11 +169,11 @@ struct CSVRows {
     /// line, and says whether to go on.
     private func scan(
         from start: Int, to end: Int, firstLine: Int, columns: Int?,
-        _ body: (Row, Int, Int) throws(ExtractError) -> Bool
-    ) throws(ExtractError) {
+        _ body: (Row, Int, Int) throws(ImportError) -> Bool
+    ) throws(ImportError) {
         // Data's closure forgets the error's type; it comes back out as a result.
-        let outcome: Result<Void, ExtractError> = bytes.withUnsafeBytes { raw in
-            do throws(ExtractError) {
+        let outcome: Result<Void, ImportError> = bytes.withUnsafeBytes { raw in
+            do throws(ImportError) {
                 try scan(
                     raw.bindMemory(to: UInt8.self), from: start, to: end, firstLine: firstLine, columns: columns, body)
                 return .success(())
@@ -186,8 +186,8 @@ struct CSVRows {
 
     private func scan(
         _ whole: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int, firstLine: Int, columns: Int?,
-        _ body: (Row, Int, Int) throws(ExtractError) -> Bool
-    ) throws(ExtractError) {
+        _ body: (Row, Int, Int) throws(ImportError) -> Bool
+    ) throws(ImportError) {
         var position = start
         // A byte-order mark from a spreadsheet is not part of the first column's name.
         if position == 0, end >= 3, whole[0] == 0xEF, whole[1] == 0xBB, whole[2] == 0xBF { position = 3 }
@@ -206,7 +206,7 @@ struct CSVRows {
                 let byte: UInt8? = position < end ? whole[position] : nil
                 if inQuotes {
                     guard let byte else {
-                        throw ExtractError(
+                        throw ImportError(
                             file: file, line: rowLine, column: fields.count + 1,
                             problem: "a quoted field is never closed")
                     }
@@ -250,7 +250,7 @@ struct CSVRows {
             let row = Row(file: file, line: rowLine, fields: fields, unquoted: unquoted, bytes: whole)
             if fields.count == 1 && row.isEmpty(0) { continue }
             if let columns, fields.count != columns {
-                throw ExtractError(
+                throw ImportError(
                     file: file, line: rowLine, column: min(fields.count, columns) + 1,
                     problem: "expected \(columns) fields, found \(fields.count)")
             }

@@ -7,7 +7,7 @@ extension CohortExtract {
     public init(
         referrals: (name: String, bytes: Data), answers: (name: String, bytes: Data),
         episodes: (name: String, bytes: Data), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
-    ) throws(ExtractError) {
+    ) throws(ImportError) {
         var (members, indexOfReferral, childNumber, childOfMember) = try Self.readReferrals(referrals, pieces: pieces)
         let approaches = try Self.readAnswers(
             answers, indexOfReferral: indexOfReferral, referralsFile: referrals.name, pieces: pieces)
@@ -30,15 +30,15 @@ extension CohortExtract {
     /// checked for `expected` columns (`work` gets their positions).
     private static func readInPieces<Output: Sendable>(
         _ file: (name: String, bytes: Data), expected: [String], pieces count: Int,
-        _ work: @escaping @Sendable (CSVRows, [Int], Range<Int>, Int, Int) throws(ExtractError) -> Output
-    ) throws(ExtractError) -> [Output] {
+        _ work: @escaping @Sendable (CSVRows, [Int], Range<Int>, Int, Int) throws(ImportError) -> Output
+    ) throws(ImportError) -> [Output] {
         let rows = CSVRows(file: file.name, bytes: file.bytes)
         let (names, start, _) = try rows.header()
         let at = try positions(of: expected, in: names, file: file.name)
         let columns = names.count
-        return try inParallel(rows.pieces(from: start, count: count)) { (piece) throws(ExtractError) -> Output in
+        return try inParallel(rows.pieces(from: start, count: count)) { (piece) throws(ImportError) -> Output in
             // Lines are counted from each piece's start; a message counts those before it.
-            do throws(ExtractError) {
+            do throws(ImportError) {
                 return try work(rows, at, piece, 1, columns)
             } catch {
                 var located = error
@@ -49,13 +49,13 @@ extension CohortExtract {
     }
 
     /// Where each expected column is in a file's header; a missing one is refused.
-    private static func positions(of expected: [String], in names: [String], file: String) throws(ExtractError)
+    private static func positions(of expected: [String], in names: [String], file: String) throws(ImportError)
         -> [Int]
     {
         var positions: [Int] = []
         for name in expected {
             guard let position = names.firstIndex(of: name) else {
-                throw ExtractError(
+                throw ImportError(
                     file: file, line: 1, column: names.count + 1, problem: "the header has no '\(name)' column")
             }
             positions.append(position)
@@ -64,7 +64,7 @@ extension CohortExtract {
     }
 
     private static func code<Code>(_ row: CSVRows.Row, _ column: Int, _ codes: ByteCodes<Code>, _ what: String)
-        throws(ExtractError) -> Code
+        throws(ImportError) -> Code
     {
         guard let value = row.withField(column, codes.code) else {
             throw row.error(column, "'\(row.text(column))' is not a known \(what)")
@@ -73,7 +73,7 @@ extension CohortExtract {
     }
 
     private static func required<Value>(_ row: CSVRows.Row, _ column: Int, _ name: String, _ value: Value?)
-        throws(ExtractError) -> Value
+        throws(ImportError) -> Value
     {
         guard let value else { throw row.error(column, "\(name) is required") }
         return value
@@ -81,7 +81,7 @@ extension CohortExtract {
 
     /// The codes of a list written `a;b;c`.
     private static func list<Code>(_ row: CSVRows.Row, _ column: Int, _ codes: inout ByteCodes<Code>, _ what: String)
-        throws(ExtractError) -> Set<Code>
+        throws(ImportError) -> Set<Code>
     {
         switch row.withField(column, { codes.set($0) }) {
         case .success(let set): return set
@@ -91,11 +91,11 @@ extension CohortExtract {
 
     /// The members, each referral's index by its key, each child's number by pseudonym, and
     /// each member's child's number.
-    private static func readReferrals(_ file: (name: String, bytes: Data), pieces: Int) throws(ExtractError)
+    private static func readReferrals(_ file: (name: String, bytes: Data), pieces: Int) throws(ImportError)
         -> ([Member], [String: Int], [String: Int], [Int])
     {
         let parts = try readInPieces(file, expected: referralColumns, pieces: pieces) {
-            (rows, at, range, line, columns) throws(ExtractError) -> [Member] in
+            (rows, at, range, line, columns) throws(ImportError) -> [Member] in
             var members: [Member] = []
             let routes = ByteCodes<LegalBasis>()
             let urgencies = ByteCodes<Urgency>()
@@ -104,7 +104,7 @@ extension CohortExtract {
             let alternatives = ByteCodes<AlternativeAccommodation>()
             var needs = ByteCodes<NeedFlag>()
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
-                (row) throws(ExtractError) in
+                (row) throws(ImportError) in
                 // In the order of `referralColumns`.
                 let (referral, child, submittedAt, submittedOn, region, authority, route, urgency) = (
                     at[0], at[1], at[2], at[3], at[4], at[5], at[6], at[7]
@@ -137,14 +137,14 @@ extension CohortExtract {
         for part in parts { members += part }
         // The referrals' keys and the children's numbers, each table made on its own core.
         let finished = members
-        let tables = try inParallel([0, 1]) { (table) throws(ExtractError) -> ([String: Int], [Int]) in
+        let tables = try inParallel([0, 1]) { (table) throws(ImportError) -> ([String: Int], [Int]) in
             var keys: [String: Int] = [:]
             keys.reserveCapacity(finished.count)
             var childOfMember: [Int] = []
             for index in finished.indices {
                 if table == 0 {
                     guard keys.updateValue(index, forKey: finished[index].referral) == nil else {
-                        throw ExtractError(
+                        throw ImportError(
                             file: file.name, line: 1, column: 1,
                             problem:
                                 "the referral '\(finished[index].referral)' appears twice (the second is row \(index + 1))"
@@ -163,15 +163,15 @@ extension CohortExtract {
 
     private static func readAnswers(
         _ file: (name: String, bytes: Data), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
-    ) throws(ExtractError) -> [[(Int, HomeApproach)]] {
+    ) throws(ImportError) -> [[(Int, HomeApproach)]] {
         let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
-            (rows, at, range, line, columns) throws(ExtractError) -> [(Int, HomeApproach)] in
+            (rows, at, range, line, columns) throws(ImportError) -> [(Int, HomeApproach)] in
             var approaches: [(Int, HomeApproach)] = []
             var reasonCodes = ByteCodes<DeclineReason>()
             var lastKey = ""
             var lastIndex = 0
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
-                (row) throws(ExtractError) in
+                (row) throws(ImportError) in
                 let (referral, home, answerColumn, reasons, respondBy) = (at[0], at[1], at[2], at[3], at[4])
                 // An extract lists a referral's answers together: its index is looked up once.
                 let key = row.text(referral)
@@ -204,15 +204,15 @@ extension CohortExtract {
     /// referral in the extract is not kept: nothing is counted from it.
     private static func readEpisodes(
         _ file: (name: String, bytes: Data), childNumber: [String: Int], pieces: Int
-    ) throws(ExtractError) -> [[FollowedReferral.Spell]] {
+    ) throws(ImportError) -> [[FollowedReferral.Spell]] {
         let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
-            (rows, at, range, line, columns) throws(ExtractError) -> [(Int, FollowedReferral.Spell)] in
+            (rows, at, range, line, columns) throws(ImportError) -> [(Int, FollowedReferral.Spell)] in
             var spells: [(Int, FollowedReferral.Spell)] = []
             let placements = ByteCodes<PlacementType>()
             var current = ""
             var number: Int?
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
-                (row) throws(ExtractError) in
+                (row) throws(ImportError) in
                 let (child, startedOn, placement, endedOn, custody, begins) = (
                     at[0], at[1], at[2], at[3], at[4], at[5]
                 )

@@ -85,9 +85,7 @@ public struct CohortExtract: Sendable {
         followed.reserveCapacity(members.count)
         for index in members.indices where includes(members[index]) {
             let record = members[index].record
-            guard let decided = record.outcome == .placed ? record.placedAt : record.closedAt,
-                record.outcome == .placed || record.outcome == .closedUnplaced
-            else { continue }
+            guard let decided = record.decidedAt else { continue }
             var next: Date?
             var other = lastOfChild[childOfMember[index]]
             while other >= 0 {
@@ -112,12 +110,6 @@ extension CohortReferral {
     public func followed(
         referredOn: CalendarDate, spells: [FollowedReferral.Spell], nextReferralOn: CalendarDate?
     ) -> FollowedReferral? {
-        let decidedAt: Date? =
-            switch outcome {
-            case .placed: placedAt
-            case .closedUnplaced: closedAt
-            case .withdrawn, .open: nil
-            }
         guard let decidedAt else { return nil }
         return FollowedReferral(
             wasPlaced: outcome == .placed, referredOn: referredOn, decidedOn: CalendarDate(containing: decidedAt),

@@ -51,10 +51,7 @@ public struct YearAfterReferral: Hashable, Sendable {
             self.custody = Proportion(custody, of: followed)
             otherSecurePlacement = Proportion(otherSecure, of: followed)
             reReferral = KaplanMeier(observations)
-            let stillNotReferred = reReferral.survivalInterval(at: 364)
-            reReferredWithinAYear = IntervalEstimate(
-                estimate: 1 - stillNotReferred.estimate, lower: 1 - stillNotReferred.upper,
-                upper: 1 - stillNotReferred.lower, level: stillNotReferred.level)
+            reReferredWithinAYear = reReferral.shareWithEvent(by: 364)
         }
     }
 

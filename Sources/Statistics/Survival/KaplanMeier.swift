@@ -75,6 +75,15 @@ public struct KaplanMeier: Hashable, Sendable {
             ?? IntervalEstimate(estimate: 1, lower: 1, upper: 1, level: steps.first?.survival.level ?? 0.95)
     }
 
+    /// The share that had the event by `time`, with its interval: one less the survival, its
+    /// bounds swapped.
+    public func shareWithEvent(by time: Double) -> IntervalEstimate {
+        let survival = survivalInterval(at: time)
+        return IntervalEstimate(
+            estimate: 1 - survival.estimate, lower: 1 - survival.upper, upper: 1 - survival.lower,
+            level: survival.level)
+    }
+
     /// The time by which a share `fraction` had had the event (0.5: the median time to
     /// placement); nil where the estimate never falls that far, as with a group most of whom
     /// are still waiting.

@@ -43,10 +43,6 @@ enum TimeToPlacementChart {
 
     /// The share placed by `day`, with its interval.
     static func placed(by day: Int, _ time: TimeFromSubmission) -> String {
-        let survival = time.estimate.survivalInterval(at: Double(day))
-        return FigureText.percent(
-            IntervalEstimate(
-                estimate: 1 - survival.estimate, lower: 1 - survival.upper, upper: 1 - survival.lower,
-                level: survival.level))
+        FigureText.percent(time.estimate.shareWithEvent(by: Double(day)))
     }
 }
