@@ -76,7 +76,7 @@ final class Tables: @unchecked Sendable {
 let tables = Tables()
 DispatchQueue.concurrentPerform(iterations: 3) { part in
     switch part {
-    case 0: tables.publication = PublicationTables.build(cohort, year: year, authorities: authorities)
+    case 0: tables.publication = PublicationTables.referralOutcomeTables(cohort, year: year, authorities: authorities)
     case 1: tables.declines = DeclineReasonBreakdown(cohort, asOf: asOf)
     default:
         let followed = extract.followed(where: isInYear)

@@ -68,7 +68,10 @@ extension StatisticsCommand {
                 "Write a financial year's tables in the Department's tidy-data layout, protected for publication.",
             discussion: """
                 Writes each table as NAME.csv with its NAME.meta.csv (Explore Education Statistics' \
-                layout): national, regional and local authority rows for the year and each quarter. \
+                layout): referral outcomes (by profile, place and quarter, and by characteristic and \
+                need), placements (time, distance, the 72-hour rule), homes' answers and decline \
+                reasons, beds, and, once a year's referrals have all had 12 months, the year after \
+                referral. Medians are c where they describe fewer than 10 children. \
                 Counts from 1 to 4 are shown as c, with as few others as stop any of them being worked \
                 out from the totals of any table in the set (every place, filter, quarter and table \
                 that counts the same children); percentages built on them are c too, z where not \
@@ -98,14 +101,9 @@ extension StatisticsCommand {
 
         func run() async throws {
             let year = PublicationTables.FinancialYear(parsing: period)!
-            let (cohort, authorities) = try await withStandaloneDatabase(try databaseOptions.url()) { store in
-                (
-                    try await StatisticsCohort(store: store).referrals(
-                        submittedFrom: year.first.start, before: year.end.start),
-                    try await store.localAuthorities()
-                )
+            let publication = try await withStandaloneDatabase(try databaseOptions.url()) { store in
+                try await StatisticsCohort(store: store).publication(for: year)
             }
-            let publication = PublicationTables.build(cohort, year: year, authorities: authorities)
             let protected = ProtectedPublication(publication, rule: DisclosureRule(roundingBase: rounding))
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (table, values) in zip(publication.tables, protected.values) {
@@ -116,7 +114,7 @@ extension StatisticsCommand {
                     to: base.appendingPathExtension("meta.csv"), atomically: true, encoding: .utf8)
             }
             print(
-                "Wrote \(publication.tables.count) tables for \(year.name) (\(cohort.count) referrals) to \(out): "
+                "Wrote \(publication.tables.count) tables for \(year.name) to \(out): "
                     + "\(protected.primarySuppressions) small counts hidden, \(protected.secondarySuppressions) more "
                     + "hidden so that none can be worked out.")
         }

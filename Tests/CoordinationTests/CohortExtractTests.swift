@@ -38,8 +38,8 @@ struct CohortExtractTests {
             let year = PublicationTables.FinancialYear(
                 containing: CalendarDate(containing: dataset.end).adding(months: -12))
             #expect(
-                PublicationTables.build(again, year: year, authorities: authorities)
-                    == PublicationTables.build(original, year: year, authorities: authorities))
+                PublicationTables.referralOutcomeTables(again, year: year, authorities: authorities)
+                    == PublicationTables.referralOutcomeTables(original, year: year, authorities: authorities))
             let asOf = dataset.end
             let declines = (DeclineReasonBreakdown(original, asOf: asOf), DeclineReasonBreakdown(again, asOf: asOf))
             #expect(declines.0.everyone == declines.1.everyone)

@@ -117,7 +117,7 @@ struct StatisticsCohortTests {
         let inYear = cohort.filter {
             $0.submittedAt >= year.first.start && $0.submittedAt < year.end.start
         }
-        let table = PublicationTables.build(inYear, year: year, authorities: authorities).tables[0]
+        let table = PublicationTables.referralOutcomeTables(inYear, year: year, authorities: authorities).tables[0]
         func decided(_ row: TidyTable.Row) -> Int {
             guard case .count(let count) = row.values[0] else { return -1 }
             return count

@@ -5,9 +5,11 @@ given every figure published in every table of the set, by linear programming (H
 scipy). The sums the intruder uses are read from the files themselves, not taken from
 SecurePlace's code: a national row is the sum of its regional rows, a region of its local
 authorities, a "Total" filter value of the other values, a financial year of its four quarters;
-within a row, "decided" is "placed" plus "closed_unplaced" (the methodology says so); and the
-children closed unplaced, by where they went instead, total the closed_unplaced count of the
-outcomes table for the same period and place. A shown percentage bounds its numerator.
+within a row, the identities the methodology states (ROW_IDENTITIES: "decided" is "placed" plus
+"closed_unplaced", the children placed are those within and beyond 100 km and those whose
+distance is not known, and so on); and the counts the methodology says are the same children in
+two tables (LINKS), row for row by period and place. A shown percentage bounds its numerator.
+Only columns whose metadata gives no unit are counts; medians, distances and bed-days are not.
 """
 import csv
 import math
@@ -19,7 +21,30 @@ from scipy.optimize import linprog
 
 PLACE = ["time_period", "time_identifier", "geographic_level", "country_code", "country_name",
          "region_code", "region_name", "new_la_code", "la_name"]
-ROW_IDENTITIES = {"decided": ["placed", "closed_unplaced"]}
+ROW_IDENTITIES = [
+    ("decided", ["placed", "closed_unplaced"]),
+    ("placed", ["within_100_km", "further_than_100_km", "distance_not_known"]),
+    ("placed", ["order_throughout", "without_order_up_to_72_hours", "without_order_beyond_72_hours",
+                "order_not_known"]),
+    ("homes_asked", ["offers", "declines", "not_answered"]),
+    ("children_followed", ["in_custody", "not_in_custody"]),
+    ("children_followed", ["in_another_secure_home", "not_in_another_secure_home"]),
+]
+OLDER = "Boys 15 or over with an offending, gang or harmful sexual behaviour flag"
+# (table, count, the row's filter values), equal to (other table, count, its filter values); a
+# filter not named must be "Total".
+LINKS = [
+    (("unplaced_alternatives", "children_closed_unplaced", {}), ("referral_outcomes", "closed_unplaced", {})),
+    (("placements", "placed", {}), ("referral_outcomes", "placed", {})),
+] + [
+    (("referral_outcomes_by_characteristic", count, {}), ("referral_outcomes", count, {}))
+    for count in ("decided", "placed", "closed_unplaced")
+] + [
+    (("year_after_referral", "children_followed", dict(profile, **outcome)), ("referral_outcomes", count, profile))
+    for profile in ({}, {"child_profile": OLDER}, {"child_profile": "Other children"})
+    for outcome, count in (({"outcome": "Placed"}, "placed"), ({"outcome": "Closed unplaced"}, "closed_unplaced"),
+                           ({}, "decided"))
+]
 PERCENTS = {"unplaced_percent": ("closed_unplaced", "decided")}
 
 
@@ -27,7 +52,7 @@ def read_table(directory, name):
     with open(os.path.join(directory, name + ".meta.csv"), newline="") as handle:
         meta = list(csv.DictReader(handle))
     filters = [m["col_name"] for m in meta if m["col_type"] == "Filter"]
-    counts = [m["col_name"] for m in meta if m["col_type"] == "Indicator" and m["indicator_unit"] != "%"]
+    counts = [m["col_name"] for m in meta if m["col_type"] == "Indicator" and m["indicator_unit"] == ""]
     percents = [m["col_name"] for m in meta if m["col_type"] == "Indicator" and m["indicator_unit"] == "%"]
     with open(os.path.join(directory, name + ".csv"), newline="") as handle:
         rows = list(csv.DictReader(handle))
@@ -96,7 +121,8 @@ class Problem:
                     continue
                 assert solved.status == 0, f"the published figures are inconsistent: {solved.message}"
                 ends.append(direction * solved.fun)
-            low, high = math.ceil(ends[0] - 1e-6), math.floor(ends[1] + 1e-6)
+            low = math.ceil(ends[0] - 1e-6)
+            high = ends[1] if math.isinf(ends[1]) else math.floor(ends[1] + 1e-6)
             result[key] = (low, high)
         return result
 
@@ -147,7 +173,7 @@ def attack(tables):
                 for column in counts:
                     problem.add_sum(cell(years[0], column), [cell(q, column) for q in quarters])
         for row in rows:
-            for total, parts in ROW_IDENTITIES.items():
+            for total, parts in ROW_IDENTITIES:
                 if total in counts and all(p in counts for p in parts):
                     problem.add_sum(cell(row, total), [cell(row, p) for p in parts])
             for percent, (numerator, denominator) in PERCENTS.items():
@@ -165,18 +191,20 @@ def attack(tables):
                         else:
                             coefficients[variable] += factor
                     problem.inequalities.append((dict(coefficients), bound))
-    if "unplaced_alternatives" in by_name and "referral_outcomes" in by_name:
-        outcomes = {tuple(r[c] for c in PLACE): r for r in by_name["referral_outcomes"]["rows"]
-                    if r["child_profile"] == "Total"}
-        for row in by_name["unplaced_alternatives"]["rows"]:
-            if row["alternative"] != "Total":
-                continue
-            other = outcomes.get(tuple(row[c] for c in PLACE))
+    for (table, count, filters), (other_table, other_count, other_filters) in LINKS:
+        if table not in by_name or other_table not in by_name:
+            continue
+
+        def selected(source, wanted):
+            return [r for r in source["rows"] if all(r[f] == wanted.get(f, "Total") for f in source["filters"])]
+
+        others = {tuple(r[c] for c in PLACE): r for r in selected(by_name[other_table], other_filters)}
+        for row in selected(by_name[table], filters):
+            other = others.get(tuple(row[c] for c in PLACE))
             if other is None:
                 continue
             problem.add_sum(
-                (("unplaced_alternatives",) + tuple(row[c] for c in PLACE + ["alternative"]) + ("children_closed_unplaced",),
-                 row["children_closed_unplaced"]),
-                [(("referral_outcomes",) + tuple(other[c] for c in PLACE + ["child_profile"]) + ("closed_unplaced",),
-                  other["closed_unplaced"])])
+                ((table,) + tuple(row[c] for c in PLACE + by_name[table]["filters"]) + (count,), row[count]),
+                [((other_table,) + tuple(other[c] for c in PLACE + by_name[other_table]["filters"]) + (other_count,),
+                  other[other_count])])
     return problem.bounds()

@@ -75,3 +75,28 @@ def test_the_attack_finds_a_count_hidden_alone(tmp_path):
     ranges = attack(tables_in(tmp_path))
     # Older placed is 24 − 15 = 9 and closed 6 − 5 = 1.
     assert sorted(ranges.values()) == [(1, 1), (9, 9)]
+
+
+def test_the_attack_uses_the_placement_identities_and_the_link_to_the_outcomes(tmp_path):
+    """A count hidden in the placements table is found from the outcomes table that counts the
+    same children, and a hidden distance band from the other bands: the intruder knows every sum
+    the methodology states."""
+    header = "col_name,col_type,label,indicator_grouping,indicator_unit,indicator_dp,filter_hint,filter_grouping_column\n"
+    place_columns = ("time_period,time_identifier,geographic_level,country_code,country_name,region_code,region_name,"
+                     "new_la_code,la_name")
+    place = "202526,Financial year,National,K04000001,England and Wales,,,,"
+    (tmp_path / "referral_outcomes.meta.csv").write_text(
+        header + "child_profile,Filter,Profile,,,,,\ndecided,Indicator,Decided,,,0,,\nplaced,Indicator,Placed,,,0,,\n"
+        "closed_unplaced,Indicator,Closed unplaced,,,0,,\n")
+    (tmp_path / "referral_outcomes.csv").write_text(
+        f"{place_columns},child_profile,decided,placed,closed_unplaced\n{place},Total,30,24,6\n")
+    (tmp_path / "placements.meta.csv").write_text(
+        header + "placed,Indicator,Placed,,,0,,\nmedian_km_from_home,Indicator,Median,,km,0,,\n"
+        "within_100_km,Indicator,Within,,,0,,\nfurther_than_100_km,Indicator,Further,,,0,,\n"
+        "distance_not_known,Indicator,Not known,,,0,,\n")
+    (tmp_path / "placements.csv").write_text(
+        f"{place_columns},placed,median_km_from_home,within_100_km,further_than_100_km,distance_not_known\n"
+        f"{place},c,80,c,20,0\n")
+    ranges = attack(tables_in(tmp_path))
+    # Placed is the outcomes table's 24; within 100 km is 24 − 20 − 0; the median is no count.
+    assert sorted(ranges.values()) == [(4, 4), (24, 24)]

@@ -84,9 +84,7 @@ public struct StatisticsReports: Sendable {
 
     /// A financial year's tables, before disclosure control.
     public func tables(for year: PublicationTables.FinancialYear) async throws -> Publication {
-        let cohort = try await StatisticsCohort(store: store, now: now).referrals(
-            submittedFrom: year.first.start, before: year.end.start)
-        return PublicationTables.build(cohort, year: year, authorities: try await store.localAuthorities())
+        try await StatisticsCohort(store: store, now: now).publication(for: year)
     }
 
     /// The tables as published: protected, for anyone.

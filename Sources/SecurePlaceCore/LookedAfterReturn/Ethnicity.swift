@@ -39,4 +39,9 @@ public enum Ethnicity: String, Codable, Sendable, CaseIterable {
         default: "Any other ethnic group"
         }
     }
+
+    /// Every broad group, in the order of the codes.
+    public static let groupNames: [String] = allCases.compactMap(\.group).reduce(into: []) { names, group in
+        if !names.contains(group) { names.append(group) }
+    }
 }

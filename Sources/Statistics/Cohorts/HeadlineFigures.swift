@@ -60,13 +60,7 @@ public struct HeadlineFigures: Hashable, Sendable {
             }
             + Self.ethnicGroups(referrals)
         let distances = referrals.filter { $0.outcome == .placed }.compactMap(\.kilometresFromHome).sorted()
-        func quantile(_ share: Double) -> Double {
-            // The nearest-rank quantile: a distance some child was placed at.
-            distances[min(distances.count - 1, max(0, Int((share * Double(distances.count)).rounded(.up)) - 1))]
-        }
-        kilometresPlaced =
-            distances.isEmpty
-            ? nil : Quartiles(lower: quantile(0.25), median: quantile(0.5), upper: quantile(0.75))
+        kilometresPlaced = Quartiles(nearestRanksOf: distances)
         placedWithin100Kilometres = Proportion(distances.count { $0 <= 100 }, of: distances.count)
     }
 
@@ -74,6 +68,17 @@ public struct HeadlineFigures: Hashable, Sendable {
         public var lower: Double
         public var median: Double
         public var upper: Double
+
+        /// By nearest rank, so that each is a figure some child had; nil for no figures.
+        public init?(nearestRanksOf sorted: [Double]) {
+            guard !sorted.isEmpty else { return nil }
+            func quantile(_ share: Double) -> Double {
+                sorted[min(sorted.count - 1, max(0, Int((share * Double(sorted.count)).rounded(.up)) - 1))]
+            }
+            lower = quantile(0.25)
+            median = quantile(0.5)
+            upper = quantile(0.75)
+        }
     }
 
     /// Each ethnic group against the others, among the children whose ethnicity is recorded

@@ -8,13 +8,19 @@ public struct DisclosureRule: Hashable, Sendable, Codable {
     public var largestSuppressed: Int
     /// Round the counts that are shown to the nearest multiple of this (nil: shown exactly).
     public var roundingBase: Int?
+    /// The fewest children a median or quartile may describe: of a handful, a median is one
+    /// child's own figure.
+    public var fewestSummarised: Int
 
-    public init(smallestSuppressed: Int = 1, largestSuppressed: Int = 4, roundingBase: Int? = nil) {
+    public init(
+        smallestSuppressed: Int = 1, largestSuppressed: Int = 4, roundingBase: Int? = nil, fewestSummarised: Int = 10
+    ) {
         precondition(smallestSuppressed >= 1 && smallestSuppressed <= largestSuppressed, "a range of counts")
         precondition(roundingBase.map { $0 >= 1 } ?? true, "a rounding base is positive")
         self.smallestSuppressed = smallestSuppressed
         self.largestSuppressed = largestSuppressed
         self.roundingBase = roundingBase
+        self.fewestSummarised = max(fewestSummarised, largestSuppressed + 1)
     }
 
     /// The service's default for exports: 1 to 4 suppressed, exact otherwise.

@@ -13,7 +13,9 @@ public struct ProtectedPublication: Hashable, Sendable {
     /// Every count the rule calls small is hidden, then as few others as keep each hidden count
     /// from being worked out from any sum in any table (CellSuppression); a percentage is
     /// hidden where its numerator or denominator is hidden or small, not applicable where its
-    /// denominator is zero, and "low" where it rounds to zero without being zero. With
+    /// denominator is zero, and "low" where it rounds to zero without being zero; a median is
+    /// hidden with the count of the children it describes, and where they are fewer than
+    /// `rule.fewestSummarised`; figures about beds are shown as they are. With
     /// `rule.roundingBase`, national and regional counts shown are rounded.
     public init(_ publication: Publication, rule: DisclosureRule) {
         let (cells, counts, sums) = publication.additivity()
@@ -42,11 +44,21 @@ public struct ProtectedPublication: Hashable, Sendable {
                             hidden.contains(Publication.CellAddress(table: t, row: r, indicator: $0))
                         }
                         if either || rule.isTooSmall(top) || rule.isTooSmall(bottom) { return .suppressed }
-                        let places = table.indicators[i].decimalPlaces ?? 1
-                        let percent = Double(top) / Double(bottom) * 100
-                        let text = String(format: "%.\(places)f", percent)
-                        if top > 0, Double(text) == 0 { return .value("low") }
-                        return .value(text)
+                        return TidyTable.percentText(
+                            top, of: bottom, decimalPlaces: table.indicators[i].decimalPlaces ?? 1)
+                    case .summary(let figure, let base):
+                        guard let b = table.indicatorIndex(base), case .count(let children) = row.values[b] else {
+                            return .notAvailable
+                        }
+                        if children == 0 { return .notApplicable }
+                        if hidden.contains(Publication.CellAddress(table: t, row: r, indicator: b))
+                            || children < rule.fewestSummarised
+                        {
+                            return .suppressed
+                        }
+                        return TidyTable.figureText(figure, decimalPlaces: table.indicators[i].decimalPlaces ?? 1)
+                    case .figure(let figure):
+                        return TidyTable.figureText(figure, decimalPlaces: table.indicators[i].decimalPlaces ?? 1)
                     }
                 }
             }

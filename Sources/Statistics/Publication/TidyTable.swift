@@ -72,6 +72,14 @@ public struct TidyTable: Hashable, Sendable {
         public static func percent(_ name: String, _ label: String) -> Column {
             Column(name: name, label: label, kind: .indicator, unit: "%", decimalPlaces: 1, hint: "")
         }
+
+        /// A figure that is not a count of children: a median in days, a distance, beds.
+        public static func measure(_ name: String, _ label: String, unit: String, decimalPlaces: Int = 1) -> Column {
+            Column(name: name, label: label, kind: .indicator, unit: unit, decimalPlaces: decimalPlaces, hint: "")
+        }
+
+        /// A count of children or events: the cells disclosure control protects.
+        public var isCount: Bool { kind == .indicator && unit.isEmpty }
     }
 
     /// An indicator's value before disclosure control.
@@ -79,6 +87,12 @@ public struct TidyTable: Hashable, Sendable {
         case count(Int)
         /// A percentage of two counts in the same row, named by their indicator columns.
         case percent(numerator: String, denominator: String)
+        /// A median or quartile of the children a count in the same row counts (named by its
+        /// indicator column): it says something about each of them, so it is hidden with that
+        /// count and where they are few. Nil where it cannot be given (a median not reached).
+        case summary(Double?, of: String)
+        /// A figure about beds rather than children (beds open, bed-days): not protected.
+        case figure(Double?)
     }
 
     public struct Row: Hashable, Sendable {
@@ -131,4 +145,38 @@ public struct TidyTable: Hashable, Sendable {
     }
 
     public func indicatorIndex(_ name: String) -> Int? { indicators.firstIndex { $0.name == name } }
+}
+
+extension TidyTable {
+    /// Every value as it is, for the service's own analysts: no disclosure control.
+    public var exactValues: [[PublishedValue]] {
+        rows.map { row in
+            row.values.enumerated().map { i, value in
+                let places = indicators[i].decimalPlaces ?? 1
+                switch value {
+                case .count(let count): return .value(String(count))
+                case .percent(let numerator, let denominator):
+                    guard let n = indicatorIndex(numerator), let d = indicatorIndex(denominator),
+                        case .count(let top) = row.values[n], case .count(let bottom) = row.values[d]
+                    else { return .notAvailable }
+                    return bottom == 0 ? .notApplicable : Self.percentText(top, of: bottom, decimalPlaces: places)
+                case .summary(let figure, _), .figure(let figure):
+                    return Self.figureText(figure, decimalPlaces: places)
+                }
+            }
+        }
+    }
+
+    /// "low" where a share rounds to zero without being zero.
+    static func percentText(_ top: Int, of bottom: Int, decimalPlaces: Int) -> PublishedValue {
+        let text = String(format: "%.\(decimalPlaces)f", Double(top) / Double(bottom) * 100)
+        if top > 0, Double(text) == 0 { return .value("low") }
+        return .value(text)
+    }
+
+    /// "x" (not available) where there is no figure: a median that was not reached.
+    static func figureText(_ figure: Double?, decimalPlaces: Int) -> PublishedValue {
+        guard let figure, figure.isFinite else { return .notAvailable }
+        return .value(String(format: "%.\(decimalPlaces)f", figure))
+    }
 }

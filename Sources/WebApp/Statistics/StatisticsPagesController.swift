@@ -186,13 +186,7 @@ struct StatisticsPagesController: RouteCollection {
         let (year, table, metadata) = try Self.file(request)
         let publication = try await request.statisticsReports.exact(year, by: try request.principal)
         guard let found = publication.tables.first(where: { $0.name == table }) else { throw Abort(.notFound) }
-        let shown = found.rows.map { row in
-            row.values.map { value -> PublishedValue in
-                if case .count(let count) = value { return .value(String(count)) }
-                return .notAvailable
-            }
-        }
-        let text = metadata ? TidyCSV.metadata(of: found) : TidyCSV.data(of: found, showing: shown)
+        let text = metadata ? TidyCSV.metadata(of: found) : TidyCSV.data(of: found, showing: found.exactValues)
         return Response.csvDownload(text, filename: "\(table)-\(year.code)-exact\(metadata ? ".meta" : "").csv")
     }
 
@@ -231,7 +225,8 @@ struct StatisticsPagesController: RouteCollection {
             }
             return PublishedPage.Table(
                 name: table.name, title: table.title,
-                columns: ["Period", "Place"] + table.filters.map(\.label) + table.indicators.map(\.label),
+                columns: ["Period", "Place"] + table.filters.map(\.label)
+                    + table.indicators.map { $0.isCount || $0.unit == "%" ? $0.label : "\($0.label) (\($0.unit))" },
                 rows: shown.map { row, values in
                     [
                         row.period.isWholeYear ? year.name : "\(year.name) \(row.period.identifier.suffix(2))",
