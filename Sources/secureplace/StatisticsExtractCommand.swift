@@ -10,13 +10,15 @@ extension StatisticsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Write the analysts' record-level extract for referrals submitted in a period.",
             discussion: """
-                Three CSV files: referrals.csv (one row per referral: the child's pseudonym, never a \
+                Four CSV files: referrals.csv (one row per referral: the child's pseudonym, never a \
                 name or date of birth; region, authority, route, urgency, sex, age at referral, needs, \
                 outcome and its times in UTC, and the UK day of submission), answers.csv (every home \
                 the referral went to, by the home's reference: offered, declined with its reasons, or \
-                not-answered with the time its answer was due) and episodes.csv (every placement of \
-                each child, from the authority's imported SSDA903 return where one is loaded). The \
-                figures can then be made by any tool; the extract is recorded in the audit trail.
+                not-answered with the time its answer was due), episodes.csv (every placement of \
+                each child, from the authority's imported SSDA903 return where one is loaded) and \
+                checks.csv (what the authority recorded at each follow-up check: where the child \
+                lives, moves since the last check, custody; none for a child followed through a \
+                return). The figures can then be made by any tool; the extract is recorded in the audit trail.
                 """)
 
         @OptionGroup var databaseOptions: DatabaseOptions
@@ -46,7 +48,11 @@ extension StatisticsCommand {
                 to: directory.appendingPathComponent("answers.csv"), atomically: true, encoding: .utf8)
             try extract.episodesCSV().write(
                 to: directory.appendingPathComponent("episodes.csv"), atomically: true, encoding: .utf8)
-            print("Wrote \(extract.members.count) referrals to \(out) (referrals.csv, answers.csv, episodes.csv).")
+            try extract.checksCSV().write(
+                to: directory.appendingPathComponent("checks.csv"), atomically: true, encoding: .utf8)
+            print(
+                "Wrote \(extract.members.count) referrals to \(out) (referrals.csv, answers.csv, episodes.csv, checks.csv)."
+            )
         }
     }
 }

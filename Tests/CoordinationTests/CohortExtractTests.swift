@@ -16,20 +16,37 @@ struct CohortExtractTests {
         try await withTestStore(database) { store in
             try await LoadReferenceData(store: store)(ReferenceData.bundled())
             try await LoadDemoData(store: store)(dataset)
+            // Authorities record checks on some of the children: moves the service did not see,
+            // and custody.
+            let decided = try await store.referrals().filter { $0.state == .placed || $0.state == .closedUnplaced }
+                .prefix(40)
+            for (number, referral) in decided.enumerated() {
+                let decidedOn = CalendarDate(containing: try #require(referral.closedAt ?? referral.submittedAt))
+                try await store.save(
+                    followUps: FollowUp.schedule(for: referral, endedOn: decidedOn, ids: { UUID() }).map { followUp in
+                        var recorded = followUp
+                        recorded.recordedAt = followUp.dueOn.start
+                        recorded.outcome = FollowUp.Outcome(
+                            currentPlacement: number % 5 == 0 ? .youngOffenderInstitution : .childrensHome,
+                            placementMoves: number % 3, missingEpisodes: 0, inCustody: number % 5 == 0, note: "")
+                        return recorded
+                    })
+            }
             let cohort = StatisticsCohort(store: store, now: { dataset.end })
             let start = dataset.start
             let end = dataset.end.addingTimeInterval(1)
             let extract = try await cohort.extract(submittedFrom: start, before: end)
+            #expect(extract.members.contains { !$0.record.followUpChecks.isEmpty })
             let references = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0.reference) })
             let text = (
                 referrals: extract.referralsCSV(), answers: extract.answersCSV { references[$0]! },
-                episodes: extract.episodesCSV()
+                episodes: extract.episodesCSV(), checks: extract.checksCSV()
             )
             #expect(!text.referrals.contains(dataset.identities[0].familyName), "no names in an extract")
             let read = try CohortExtract(
                 referrals: ("referrals.csv", Data(text.referrals.utf8)),
                 answers: ("answers.csv", Data(text.answers.utf8)),
-                episodes: ("episodes.csv", Data(text.episodes.utf8)))
+                episodes: ("episodes.csv", Data(text.episodes.utf8)), checks: ("checks.csv", Data(text.checks.utf8)))
 
             let original = try await cohort.referrals(submittedFrom: start, before: end)
             let again = read.members.map(\.record)

@@ -116,7 +116,7 @@ struct CohortTests {
         #expect(breakdown.total.unplaced == Proportion(1, of: 3))
     }
 
-    @Test func headlineFiguresAverageTheHomesApproachedByOutcome() {
+    @Test func headlineFiguresAverageTheHomesApproachedByOutcome() throws {
         let cohort = [
             Self.referral(.placed, homes: 2), Self.referral(.placed, homes: 4),
             Self.referral(.closedUnplaced, homes: 6),
@@ -126,7 +126,25 @@ struct CohortTests {
         #expect(figures.referrals == 4)
         #expect(figures.homesApproachedPlaced == 3)
         #expect(figures.homesApproachedUnplaced == 6)
-        #expect(figures.disparities.count == Sex.allCases.count + AgeBand.allCases.count + NeedFlag.allCases.count)
+        // Every referral is from one region: it is compared with no one, and says so.
+        #expect(
+            figures.disparities.count == Sex.allCases.count + AgeBand.allCases.count + NeedFlag.allCases.count + 1)
+        let region = try #require(figures.disparities.last)
+        #expect(region.group == "Region: E12000002")
+        #expect(region.riskRatio == nil)
+    }
+
+    @Test func eachRegionIsComparedWithTheOthers() throws {
+        // North West: 3 of 4 unplaced; elsewhere 1 of 4.
+        let cohort =
+            Self.repeated(3) { Self.referral(.closedUnplaced) } + [Self.referral(.placed)]
+            + [Self.referral(.closedUnplaced, region: "E12000007")]
+            + Self.repeated(3) { Self.referral(.placed, region: "E12000007") }
+        let figures = HeadlineFigures(cohort, asOf: Self.start) { $0 == "E12000002" ? "North West" : "London" }
+        let northWest = try #require(figures.disparities.first { $0.group == "Region: North West" })
+        #expect(northWest.unplaced == Proportion(3, of: 4))
+        #expect(northWest.unplacedElsewhere == Proportion(1, of: 4))
+        expectClose(northWest.riskRatio?.estimate, 3, within: 1e-12)
     }
 
     @Test func timeToFirstOfferCountsAReferralOfferedAndLaterClosedAsHavingHadIt() {

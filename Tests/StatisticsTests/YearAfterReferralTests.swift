@@ -86,4 +86,42 @@ struct YearAfterReferralTests {
         #expect(figures.placed.custody == Proportion(1, of: 2), "the second sentence came after the year")
         #expect(figures.placed.newPlacements == 0)
     }
+
+    @Test("an authority's follow-up checks add what the service's episodes do not show, and only in the year")
+    func followUpChecks() {
+        func check(_ iso: String, _ placement: PlacementType, moves: Int, custody: Bool = false) -> FollowUpCheck {
+            FollowUpCheck(dueOn: Self.day(iso), placement: placement, movesSinceLastCheck: moves, inCustody: custody)
+        }
+        // Unplaced on 5 February 2025 with one episode of its own (a children's home).
+        let reported = FollowedReferral(
+            wasPlaced: false, referredOn: Self.day("2025-02-01"), decidedOn: Self.day("2025-02-05"),
+            spells: [Spell(startedOn: Self.day("2025-02-05"), type: .childrensHome)],
+            checks: [
+                check("2025-02-12", .childrensHome, moves: 0),
+                check("2025-03-05", .fosterWithOtherCarerShortTerm, moves: 2),
+                check("2025-05-06", .secureChildrensHome, moves: 1),
+                // The 12-month check finds the child in custody, with one more move.
+                check("2026-02-05", .youngOffenderInstitution, moves: 1, custody: true),
+            ])
+        // Placed, with episodes showing two moves; the checks report one: the larger is taken.
+        let placedWithFewerReported = FollowedReferral(
+            wasPlaced: true, referredOn: Self.day("2025-01-10"), decidedOn: Self.day("2025-01-12"),
+            securePlacementStartedOn: Self.day("2025-01-12"),
+            spells: [
+                Spell(startedOn: Self.day("2025-01-12"), type: .secureChildrensHome),
+                Spell(startedOn: Self.day("2025-04-01"), type: .childrensHome),
+                Spell(startedOn: Self.day("2025-09-01"), type: .childrensHome),
+            ],
+            checks: [
+                check("2025-04-12", .childrensHome, moves: 1),
+                // Due after the year of checks: not counted.
+                check("2026-03-01", .youngOffenderInstitution, moves: 4, custody: true),
+            ])
+        let figures = YearAfterReferral([reported, placedWithFewerReported], asOf: Self.day("2026-06-01"))
+        #expect(figures.unplaced.newPlacements == 4)
+        #expect(figures.unplaced.custody == Proportion(1, of: 1))
+        #expect(figures.unplaced.otherSecurePlacement == Proportion(1, of: 1))
+        #expect(figures.placed.newPlacements == 2)
+        #expect(figures.placed.custody == Proportion(0, of: 1))
+    }
 }

@@ -44,6 +44,8 @@ public struct StatisticsCohort: Sendable {
             try await store.placements().map { ($0.referralID, $0) }, uniquingKeysWith: { first, _ in first })
         let authorisations = try await courtOrderPeriodsByChild(referrals: referrals)
         let ethnicities = try await store.ethnicityByChild()
+        let followUps = try await store.recordedFollowUpsByReferral()
+        let followedThroughReturns = try await store.childrenWithReturnEpisodes()
         let asOf = now()
         return referrals.compactMap { referral in
             guard let submittedAt = referral.submittedAt, let child = children[referral.childID] else { return nil }
@@ -71,8 +73,19 @@ public struct StatisticsCohort: Sendable {
                             Self.hoursWithoutOrder($0, authorisedDuring: authorisations[child.id] ?? [], asOf: asOf)
                         }
                         : nil,
-                    ethnicity: ethnicities[child.id])
+                    ethnicity: ethnicities[child.id],
+                    followUpChecks: followedThroughReturns.contains(child.id)
+                        ? [] : (followUps[referral.id] ?? []).compactMap(Self.check))
             )
+        }
+    }
+
+    /// What a recorded follow-up found, as the statistics take it.
+    static func check(_ followUp: FollowUp) -> FollowUpCheck? {
+        followUp.outcome.map { outcome in
+            FollowUpCheck(
+                dueOn: followUp.dueOn, placement: outcome.currentPlacement, movesSinceLastCheck: outcome.placementMoves,
+                inCustody: outcome.inCustody)
         }
     }
 

@@ -55,13 +55,16 @@ public struct CohortReferral: Hashable, Sendable, Codable {
     public var hoursWithoutOrder: Double?
     /// As the child's authority's SSDA903 return records it, where one has been imported.
     public var ethnicity: Ethnicity?
+    /// The authority's recorded follow-up checks on the child after this referral; none for a
+    /// child followed through an imported SSDA903 return, which records the same year in full.
+    public var followUpChecks: [FollowUpCheck]
 
     public init(
         submittedAt: Date, regionCode: String, localAuthorityCode: String, legalBasis: LegalBasis, urgency: Urgency,
         sex: Sex, ageAtReferral: Int, flags: Set<NeedFlag>, outcome: Outcome, firstOfferAt: Date? = nil,
         placedAt: Date? = nil, closedAt: Date? = nil, homesApproached: Int = 0, kilometresFromHome: Double? = nil,
         alternative: AlternativeAccommodation? = nil, approaches: [HomeApproach] = [], hoursWithoutOrder: Double? = nil,
-        ethnicity: Ethnicity? = nil
+        ethnicity: Ethnicity? = nil, followUpChecks: [FollowUpCheck] = []
     ) {
         self.submittedAt = submittedAt
         self.regionCode = regionCode
@@ -81,6 +84,7 @@ public struct CohortReferral: Hashable, Sendable, Codable {
         self.approaches = approaches
         self.hoursWithoutOrder = hoursWithoutOrder
         self.ethnicity = ethnicity
+        self.followUpChecks = followUpChecks
     }
 
     public var ageBand: AgeBand { AgeBand(age: ageAtReferral) }

@@ -12,8 +12,8 @@ public struct HeadlineFigures: Hashable, Sendable {
     public let homesApproachedUnplaced: Double?
     public let olderBoysWithRefusalFlags: UnplacedDisparity
     public let olderBoysAdjusted: AdjustedUnplacedDisparity
-    /// Each sex, age band and flag against everyone else; each ethnic group against everyone
-    /// else whose ethnicity is recorded.
+    /// Each sex, age band, flag and region against everyone else; each ethnic group against
+    /// everyone else whose ethnicity is recorded.
     public let disparities: [UnplacedDisparity]
     /// How far from their authority placed children went: median and quartiles in kilometres.
     public let kilometresPlaced: Quartiles?
@@ -57,6 +57,9 @@ public struct HeadlineFigures: Hashable, Sendable {
             }
             + NeedFlag.allCases.map { flag in
                 UnplacedDisparity(group: "Flag: \(flag.name)", referrals: referrals) { $0.flags.contains(flag) }
+            }
+            + Set(referrals.map(\.regionCode)).sorted().map { code in
+                UnplacedDisparity(group: "Region: \(regionName(code))", referrals: referrals) { $0.regionCode == code }
             }
             + Self.ethnicGroups(referrals)
         let distances = referrals.filter { $0.outcome == .placed }.compactMap(\.kilometresFromHome).sorted()

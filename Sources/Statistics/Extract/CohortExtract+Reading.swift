@@ -2,11 +2,13 @@ import Foundation
 import SecurePlaceCore
 
 extension CohortExtract {
-    /// Reads the three files of an extract (their bytes, and their names for messages), each
-    /// in as many pieces at once as the machine has cores.
+    /// Reads the files of an extract (their bytes, and their names for messages), each in as
+    /// many pieces at once as the machine has cores. The follow-up checks' file is optional: an
+    /// extract made elsewhere may have none.
     public init(
         referrals: (name: String, bytes: Data), answers: (name: String, bytes: Data),
-        episodes: (name: String, bytes: Data), pieces: Int = ProcessInfo.processInfo.activeProcessorCount
+        episodes: (name: String, bytes: Data), checks: (name: String, bytes: Data)? = nil,
+        pieces: Int = ProcessInfo.processInfo.activeProcessorCount
     ) throws(ImportError) {
         var (members, indexOfReferral, childNumber, childOfMember) = try Self.readReferrals(referrals, pieces: pieces)
         let approaches = try Self.readAnswers(
@@ -19,6 +21,13 @@ extension CohortExtract {
         }
         for part in approaches { for (index, approach) in part { members[index].record.approaches.append(approach) } }
         for index in members.indices { members[index].record.homesApproached = members[index].record.approaches.count }
+        if let checks {
+            for (index, check) in try Self.readChecks(
+                checks, indexOfReferral: indexOfReferral, referralsFile: referrals.name)
+            {
+                members[index].record.followUpChecks.append(check)
+            }
+        }
         var children = Array(repeating: "", count: childNumber.count)
         for (child, number) in childNumber { children[number] = child }
         self.init(
@@ -198,6 +207,39 @@ extension CohortExtract {
             return approaches
         }
         return parts
+    }
+
+    /// The follow-up checks, each with its referral's index. The file is small (at most four
+    /// checks a referral), so it is read in one piece.
+    private static func readChecks(
+        _ file: (name: String, bytes: Data), indexOfReferral: [String: Int], referralsFile: String
+    ) throws(ImportError) -> [(Int, FollowUpCheck)] {
+        try readInPieces(file, expected: checkColumns, pieces: 1) {
+            (rows, at, range, line, columns) throws(ImportError) -> [(Int, FollowUpCheck)] in
+            var checks: [(Int, FollowUpCheck)] = []
+            let placements = ByteCodes<PlacementType>()
+            try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
+                (row) throws(ImportError) in
+                let (referral, dueOn, placement, moves, custody) = (at[0], at[1], at[2], at[3], at[4])
+                guard let index = indexOfReferral[row.text(referral)] else {
+                    throw row.error(referral, "no referral '\(row.text(referral))' in \(referralsFile)")
+                }
+                let count = try row.integer(moves)
+                guard count >= 0 else { throw row.error(moves, "a number of moves is not negative") }
+                guard ["yes", "no"].contains(row.text(custody)) else {
+                    throw row.error(custody, "'\(row.text(custody))' is not yes or no")
+                }
+                checks.append(
+                    (
+                        index,
+                        FollowUpCheck(
+                            dueOn: try required(row, dueOn, "due_on", try row.day(dueOn)),
+                            placement: try code(row, placement, placements, "placement type"),
+                            movesSinceLastCheck: count, inCustody: row.text(custody) == "yes")
+                    ))
+            }
+            return checks
+        }.flatMap { $0 }
     }
 
     /// Each numbered child's placements in order of start. An episode of a child with no

@@ -44,6 +44,22 @@ extension CohortExtract {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The follow-up checks file: every check recorded on a child after a referral in the
+    /// extract (none for a child followed through an imported return).
+    public func checksCSV() -> String {
+        var lines = [Self.checkColumns.joined(separator: ",")]
+        for member in members {
+            for check in member.record.followUpChecks {
+                lines.append(
+                    [
+                        member.referral, check.dueOn.iso, check.placement.rawValue, String(check.movesSinceLastCheck),
+                        check.inCustody ? "yes" : "no",
+                    ].joined(separator: ","))
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// The episodes file: every placement of every child in the extract.
     public func episodesCSV() -> String {
         var lines = [Self.episodeColumns.joined(separator: ",")]

@@ -39,6 +39,7 @@ public struct CohortExtract: Sendable {
         "hours_without_order", "km_from_home",
     ]
     public static let answerColumns = ["referral", "home", "answer", "reasons", "respond_by"]
+    public static let checkColumns = ["referral", "due_on", "placement", "moves_since_last_check", "in_custody"]
     public static let episodeColumns = [
         "child", "started_on", "placement", "ended_on", "custody_sentence", "begins_placement",
     ]
@@ -114,6 +115,7 @@ extension CohortReferral {
         return FollowedReferral(
             wasPlaced: outcome == .placed, referredOn: referredOn, decidedOn: CalendarDate(containing: decidedAt),
             securePlacementStartedOn: placedAt.map(CalendarDate.init(containing:)), spells: spells,
-            nextReferralOn: nextReferralOn, isOlderBoyWithRefusalFlag: isOlderBoyWithRefusalFlag)
+            nextReferralOn: nextReferralOn, isOlderBoyWithRefusalFlag: isOlderBoyWithRefusalFlag,
+            checks: followUpChecks)
     }
 }

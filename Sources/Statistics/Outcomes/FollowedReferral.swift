@@ -36,11 +36,14 @@ public struct FollowedReferral: Hashable, Sendable {
     /// The child's next referral to the service, submitted after this one was decided.
     public var nextReferralOn: CalendarDate?
     public var isOlderBoyWithRefusalFlag: Bool
+    /// The authority's follow-up checks after the decision (none where the child is followed
+    /// through an imported return).
+    public var checks: [FollowUpCheck]
 
     public init(
         wasPlaced: Bool, referredOn: CalendarDate, decidedOn: CalendarDate,
         securePlacementStartedOn: CalendarDate? = nil, spells: [Spell], nextReferralOn: CalendarDate? = nil,
-        isOlderBoyWithRefusalFlag: Bool = false
+        isOlderBoyWithRefusalFlag: Bool = false, checks: [FollowUpCheck] = []
     ) {
         self.wasPlaced = wasPlaced
         self.referredOn = referredOn
@@ -49,6 +52,7 @@ public struct FollowedReferral: Hashable, Sendable {
         self.spells = spells
         self.nextReferralOn = nextReferralOn
         self.isOlderBoyWithRefusalFlag = isOlderBoyWithRefusalFlag
+        self.checks = checks
     }
 
     /// What the 12 months after the referral held, from its day up to, not including, its
@@ -78,6 +82,18 @@ public struct FollowedReferral: Hashable, Sendable {
             }
             if spell.endedInCustodySentence, let ended = spell.endedOn, inYear(ended) { year.hadCustody = true }
         }
+        // The checks of the year after the decision (7, 28 and 90 days and 12 months) tell
+        // what the service's own records cannot see: moves between other placements, custody,
+        // and a secure home found later. Where both count moves, the larger count is taken, as
+        // each may have missed some and they may overlap.
+        let lastCheck = decidedOn.adding(days: FollowUp.Interval.twelveMonths.days)
+        var reportedMoves = 0
+        for check in checks where check.dueOn > decidedOn && check.dueOn <= lastCheck {
+            reportedMoves += check.movesSinceLastCheck
+            if check.inCustody || check.placement.isCustody { year.hadCustody = true }
+            if !wasPlaced && check.placement == .secureChildrensHome { year.hadOtherSecurePlacement = true }
+        }
+        year.newPlacements = max(year.newPlacements, reportedMoves)
         return year
     }
 }

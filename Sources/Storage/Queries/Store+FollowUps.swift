@@ -15,6 +15,12 @@ extension Store {
         return try await query.sort(\.$dueOn).all().map { try $0.value() }
     }
 
+    /// Every follow-up the authorities have recorded, by referral.
+    public func recordedFollowUpsByReferral() async throws -> [UUID: [FollowUp]] {
+        let records = try await FollowUpRecord.query(on: database).filter(\.$recordedAt != nil).sort(\.$dueOn).all()
+        return Dictionary(grouping: try records.map { try $0.value() }, by: \.referralID)
+    }
+
     public func followUp(id: UUID) async throws -> FollowUp? {
         try await FollowUpRecord.find(id, on: database)?.value()
     }

@@ -55,6 +55,12 @@ extension Store {
         return byChild.mapValues { $0.sorted { $0.startedOn < $1.startedOn } }
     }
 
+    /// The children an imported return holds episodes for: they are followed through it.
+    public func childrenWithReturnEpisodes() async throws -> Set<UUID> {
+        let records = try await LookedAfterEpisodeRecord.query(on: database).field(\.$childID).unique().all()
+        return Set(records.map(\.childID))
+    }
+
     /// The ethnicity recorded for each child by an authority's return.
     public func ethnicityByChild() async throws -> [UUID: Ethnicity] {
         var result: [UUID: Ethnicity] = [:]
