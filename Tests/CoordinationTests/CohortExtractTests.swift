@@ -52,12 +52,30 @@ struct CohortExtractTests {
             let again = read.members.map(\.record)
             #expect(again.count == original.count)
             let authorities = try await store.localAuthorities()
-            let year = PublicationTables.FinancialYear(
-                containing: CalendarDate(containing: dataset.end).adding(months: -12))
-            #expect(
-                PublicationTables.referralOutcomeTables(again, year: year, authorities: authorities)
-                    == PublicationTables.referralOutcomeTables(original, year: year, authorities: authorities))
             let asOf = dataset.end
+            // Every published table but the beds (not in an extract): for the last full year,
+            // and for the one before, whose referrals have all had their 12 months.
+            for monthsBefore in [12, 24] {
+                let year = PublicationTables.FinancialYear(
+                    containing: CalendarDate(containing: dataset.end).adding(months: -monthsBefore))
+                let inYear = { (member: CohortExtract.Member) in
+                    member.submittedOn >= year.first && member.submittedOn < year.end
+                }
+                let fromExtract = PublicationTables.build(
+                    read.members.filter(inYear).map(\.record), year: year, authorities: authorities, asOf: asOf,
+                    followed: read.followed(where: inYear))
+                let fromService = PublicationTables.build(
+                    try await cohort.referrals(submittedFrom: year.first.start, before: year.end.start), year: year,
+                    authorities: authorities, asOf: asOf,
+                    followed: try await cohort.followedReferrals(
+                        submittedFrom: year.first.start, before: year.end.start
+                    )
+                    .map(\.followed))
+                // As published: an extract gives times to the second and distances to the metre.
+                #expect(fromExtract.tables.map(\.name) == fromService.tables.map(\.name))
+                #expect(fromExtract.tables.map(\.exactValues) == fromService.tables.map(\.exactValues))
+                #expect(fromExtract.tables.contains { $0.name == "year_after_referral" } == (monthsBefore == 24))
+            }
             let declines = (DeclineReasonBreakdown(original, asOf: asOf), DeclineReasonBreakdown(again, asOf: asOf))
             #expect(declines.0.everyone == declines.1.everyone)
             #expect(declines.0.olderBoysWithRefusalFlags == declines.1.olderBoysWithRefusalFlags)
@@ -108,6 +126,22 @@ struct CohortExtractTests {
         #expect(
             read("\(header)\n\(row),extra\n")?.description
                 == "referrals.csv, line 2, column 19: expected 18 fields, found 19")
+        // The ethnicity a return records may be given, or left out by an extract made elsewhere.
+        #expect(
+            read("\(header),ethnicity\n\(row),AIND\n\(row.replacingOccurrences(of: "R-1,", with: "R-2,")),\n") == nil)
+        #expect(
+            read("\(header),ethnicity\n\(row),Indian\n")?.description
+                == "referrals.csv, line 2, column 19: 'Indian' is not a known ethnicity")
+        do {
+            let extract = try CohortExtract(
+                referrals: ("referrals.csv", Data("\(header),ethnicity\n\(row),AIND\n".utf8)),
+                answers: ("answers.csv", Data("referral,home,answer,reasons,respond_by\n".utf8)),
+                episodes: ("episodes.csv", Data((CohortExtract.episodeColumns.joined(separator: ",") + "\n").utf8)))
+            #expect(extract.members.map(\.record.ethnicity) == [.indian])
+            #expect(extract.referralsCSV().hasSuffix(",AIND\n"))
+        } catch {
+            Issue.record("\(error)")
+        }
 
         // Read in four pieces at once, a mistake late in the file still names its own line.
         var rows = (1...120).map { row.replacingOccurrences(of: "R-1,", with: "R-\($0),") }

@@ -23,6 +23,7 @@ PLACE = ["time_period", "time_identifier", "geographic_level", "country_code", "
          "region_code", "region_name", "new_la_code", "la_name"]
 ROW_IDENTITIES = [
     ("decided", ["placed", "closed_unplaced"]),
+    ("referrals", ["decided", "withdrawn_or_open"]),
     ("placed", ["within_100_km", "further_than_100_km", "distance_not_known"]),
     ("placed", ["order_throughout", "without_order_up_to_72_hours", "without_order_beyond_72_hours",
                 "order_not_known"]),
@@ -36,6 +37,7 @@ OLDER = "Boys 15 or over with an offending, gang or harmful sexual behaviour fla
 LINKS = [
     (("unplaced_alternatives", "children_closed_unplaced", {}), ("referral_outcomes", "closed_unplaced", {})),
     (("placements", "placed", {}), ("referral_outcomes", "placed", {})),
+    (("referrals", "decided", {}), ("referral_outcomes", "decided", {})),
 ] + [
     (("referral_outcomes_by_characteristic", count, {}), ("referral_outcomes", count, {}))
     for count in ("decided", "placed", "closed_unplaced")

@@ -115,4 +115,19 @@ struct CellSuppressionTests {
         #expect(DisclosureRule.standard.rounded(13) == 13)
         #expect(PublishedValue.suppressed.description == "c")
     }
+
+    @Test func aCountAnotherTableRepeatsIsNotHiddenWhereACountInFewerSumsWillDo() {
+        // Referrals 30 = decided 28 + withdrawn 2; decided is repeated in another table (cell
+        // 3), which is placed 20 + closed unplaced 8 (cells 4 and 5). Hiding decided would
+        // spread to the other table; hiding referrals keeps the 2 safe at no further cost.
+        let counts: [[Int?]] = [[30], [28], [2], [28], [20], [8]]
+        let sums = [
+            Additivity(parts: [Cell(row: 1, column: 0), Cell(row: 2, column: 0)], total: Cell(row: 0, column: 0)),
+            Additivity(parts: [Cell(row: 1, column: 0)], total: Cell(row: 3, column: 0)),
+            Additivity(parts: [Cell(row: 4, column: 0), Cell(row: 5, column: 0)], total: Cell(row: 3, column: 0)),
+        ]
+        let hidden = CellSuppression.suppressedCells(in: counts, sums: sums)
+        #expect(hidden == [Cell(row: 0, column: 0), Cell(row: 2, column: 0)])
+        #expect(Self.isSafe(hidden, sums: sums, counts: counts))
+    }
 }

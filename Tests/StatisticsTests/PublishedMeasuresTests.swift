@@ -89,7 +89,7 @@ struct PublishedMeasuresTests {
             cohort, asOf: CalendarDate(year: 2027, month: 6, day: 1)!.start, followed: followed)
         #expect(
             Set(publication.tables.map(\.name)) == [
-                "referral_outcomes", "unplaced_alternatives", "referral_outcomes_by_characteristic",
+                "referral_outcomes", "unplaced_alternatives", "referrals", "referral_outcomes_by_characteristic",
                 "referral_outcomes_by_need", "placements", "home_answers", "decline_reasons", "year_after_referral",
             ])
         let (_, values, sums) = publication.additivity()
@@ -103,6 +103,10 @@ struct PublishedMeasuresTests {
         #expect(try Self.count(placements, "placed", where: national) == 24)
         #expect(try Self.count(placements, "distance_not_known", where: national) == 4)
         #expect(try Self.count(placements, "without_order_beyond_72_hours", where: national) == 8)
+        // 12 withdrawn and 12 still open.
+        let referrals = try Self.table("referrals", in: publication)
+        #expect(try Self.count(referrals, "withdrawn_or_open", where: national) == 24)
+        #expect(try Self.count(referrals, "referrals", where: national) == 60)
     }
 
     @Test func eachCharacteristicsValuesAddUpToEveryChildDecided() throws {

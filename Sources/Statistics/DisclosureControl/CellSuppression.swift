@@ -85,6 +85,10 @@ public enum CellSuppression {
                     || (hidden.count > 1 && hidden.reduce(0) { $0 + (value($1) ?? 0) } < rule.protectionWidth)
             }
         }
+        // How many sums each cell is in: hiding one in fewer sums exposes fewer others (a count
+        // that another table repeats is in more).
+        var sumsOf: [Cell: Int] = [:]
+        for sum in sums { for cell in sum.members { sumsOf[cell, default: 0] += 1 } }
         var open = exposed()
         while let sum = open.first {
             // Where one member is hidden, any other hides it; where several are hidden but add
@@ -98,14 +102,13 @@ public enum CellSuppression {
                 continue
             }
             let best = choices.min { a, b in
-                let key = { (cell: Cell) in
-                    (
+                let key = { (cell: Cell) -> [Int] in
+                    [
                         -open.filter { $0.members.contains(cell) }.count, value(cell) == 0 ? 1 : 0,
-                        sum.total == cell ? 1 : 0, value(cell)!, cell.row, cell.column
-                    )
+                        sumsOf[cell, default: 0], sum.total == cell ? 1 : 0, value(cell)!, cell.row, cell.column,
+                    ]
                 }
-                let (x, y) = (key(a), key(b))
-                return (x.0, x.1, x.2, x.3, x.4, x.5) < (y.0, y.1, y.2, y.3, y.4, y.5)
+                return key(a).lexicographicallyPrecedes(key(b))
             }!
             suppressed.insert(best)
             open = exposed()

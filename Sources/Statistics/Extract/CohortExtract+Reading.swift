@@ -37,13 +37,15 @@ extension CohortExtract {
 
     /// The rows of a file in pieces, each read by `work` at the same time, after the header is
     /// checked for `expected` columns (`work` gets their positions).
+    /// Optional columns follow the expected ones in `work`'s positions, as -1 where absent.
     private static func readInPieces<Output: Sendable>(
-        _ file: (name: String, bytes: Data), expected: [String], pieces count: Int,
+        _ file: (name: String, bytes: Data), expected: [String], optional: [String] = [], pieces count: Int,
         _ work: @escaping @Sendable (CSVRows, [Int], Range<Int>, Int, Int) throws(ImportError) -> Output
     ) throws(ImportError) -> [Output] {
         let rows = CSVRows(file: file.name, bytes: file.bytes)
         let (names, start, _) = try rows.header()
-        let at = try positions(of: expected, in: names, file: file.name)
+        let at =
+            try positions(of: expected, in: names, file: file.name) + optional.map { names.firstIndex(of: $0) ?? -1 }
         let columns = names.count
         return try inParallel(rows.pieces(from: start, count: count)) { (piece) throws(ImportError) -> Output in
             // Lines are counted from each piece's start; a message counts those before it.
@@ -103,7 +105,9 @@ extension CohortExtract {
     private static func readReferrals(_ file: (name: String, bytes: Data), pieces: Int) throws(ImportError)
         -> ([Member], [String: Int], [String: Int], [Int])
     {
-        let parts = try readInPieces(file, expected: referralColumns, pieces: pieces) {
+        let parts = try readInPieces(
+            file, expected: referralColumns, optional: optionalReferralColumns, pieces: pieces
+        ) {
             (rows, at, range, line, columns) throws(ImportError) -> [Member] in
             var members: [Member] = []
             let routes = ByteCodes<LegalBasis>()
@@ -112,6 +116,7 @@ extension CohortExtract {
             let outcomes = ByteCodes<CohortReferral.Outcome>()
             let alternatives = ByteCodes<AlternativeAccommodation>()
             var needs = ByteCodes<NeedFlag>()
+            let ethnicities = ByteCodes<Ethnicity>()
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ImportError) in
                 // In the order of `referralColumns`.
@@ -132,7 +137,9 @@ extension CohortExtract {
                     closedAt: try row.instant(closedAt), kilometresFromHome: try row.number(kilometres),
                     alternative: row.isEmpty(alternative)
                         ? nil : try code(row, alternative, alternatives, "alternative"),
-                    hoursWithoutOrder: try row.number(hours))
+                    hoursWithoutOrder: try row.number(hours),
+                    ethnicity: at[18] < 0 || row.isEmpty(at[18]) ? nil : try code(row, at[18], ethnicities, "ethnicity")
+                )
                 members.append(
                     Member(
                         referral: row.text(referral), child: row.text(child),

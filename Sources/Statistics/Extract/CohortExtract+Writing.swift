@@ -7,7 +7,7 @@ extension CohortExtract {
 
     /// The referrals file: one row per referral, times in UTC to the second.
     public func referralsCSV() -> String {
-        var lines = [Self.referralColumns.joined(separator: ",")]
+        var lines = [(Self.referralColumns + Self.optionalReferralColumns).joined(separator: ",")]
         lines.reserveCapacity(members.count + 1)
         for member in members {
             let record = member.record
@@ -18,7 +18,7 @@ extension CohortExtract {
                 record.outcome.rawValue, record.firstOfferAt.map(Self.text) ?? "", record.placedAt.map(Self.text) ?? "",
                 record.closedAt.map(Self.text) ?? "", record.alternative?.rawValue ?? "",
                 record.hoursWithoutOrder.map { String(format: "%.3f", $0) } ?? "",
-                record.kilometresFromHome.map { String(format: "%.1f", $0) } ?? "",
+                record.kilometresFromHome.map { String(format: "%.3f", $0) } ?? "", record.ethnicity?.code ?? "",
             ]
             lines.append(fields.joined(separator: ","))
         }

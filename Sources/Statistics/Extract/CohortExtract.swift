@@ -38,6 +38,8 @@ public struct CohortExtract: Sendable {
         "sex", "age", "flags", "outcome", "first_offer_at", "placed_at", "closed_at", "alternative",
         "hours_without_order", "km_from_home",
     ]
+    /// Columns an extract made elsewhere may leave out: the ethnicity a return records.
+    public static let optionalReferralColumns = ["ethnicity"]
     public static let answerColumns = ["referral", "home", "answer", "reasons", "respond_by"]
     public static let checkColumns = ["referral", "due_on", "placement", "moves_since_last_check", "in_custody"]
     public static let episodeColumns = [

@@ -50,6 +50,7 @@ public enum PublicationTables {
         let frame = Frame(year: year, authorities: authorities)
         let index = CohortIndex(cohort, year: year)
         var publication = referralOutcomes(cohort, frame: frame, index: index)
+        publication.tables.append(referralsSubmitted(cohort, frame: frame, index: index))
         publication.tables.append(outcomesByCharacteristic(cohort, frame: frame))
         publication.tables.append(outcomesByNeed(cohort, frame: frame))
         publication.tables.append(placements(cohort, frame: frame, index: index, asOf: asOf))
@@ -60,6 +61,7 @@ public enum PublicationTables {
             publication.tables.append(yearAfterReferral(followed, frame: frame))
         }
         publication.links += [
+            .init("referrals", "decided", equals: "referral_outcomes", "decided"),
             .init("referral_outcomes_by_characteristic", "decided", equals: "referral_outcomes", "decided"),
             .init("referral_outcomes_by_characteristic", "placed", equals: "referral_outcomes", "placed"),
             .init(
