@@ -64,7 +64,7 @@ struct HardenedHTTPTests {
     func noPersonalDataInAddresses() throws {
         let allowed: Set = [
             "date", "from", "to", "through", "period", "page", "state", "status", "role", "queue", "wave", "region",
-            "route", "profile",
+            "route", "profile", "authority", "urgency",
         ]
         let resources = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appending(path: "Sources/WebApp/Resources")

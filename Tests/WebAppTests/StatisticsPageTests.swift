@@ -55,6 +55,40 @@ struct StatisticsPageTests {
         }
     }
 
+    @Test("an analyst narrows the figures to one authority or one urgency, and a mismatched authority is told")
+    func authorityAndUrgencyFilters() async throws {
+        try await withApp(.sqlite) { app in
+            let (analyst, _) = try await app.sessionHeaders(for: "analyst@secureplace.example")
+            let cohort = try await StatisticsCohort(store: Store(app.db), now: { demoDataset.end }).referrals(
+                submittedFrom: CalendarDate(iso: "2025-04-01")!.start, before: CalendarDate(iso: "2026-04-01")!.start)
+            let period = "from=2025-04-01&through=2026-03-31"
+            func referrals(_ filter: String) async throws -> String? {
+                let (status, html) = try await get(app, "/statistics?\(period)&\(filter)", analyst)
+                #expect(status == .ok, "\(filter)")
+                let marker = "<dt>Referrals submitted</dt><dd>"
+                guard let start = html.range(of: marker)?.upperBound else { return nil }
+                return String(html[start...].prefix { $0 != "<" })
+            }
+            let authority = try #require(cohort.first?.localAuthorityCode)
+            #expect(
+                try await referrals("authority=\(authority)")
+                    == String(cohort.count { $0.localAuthorityCode == authority }))
+            #expect(try await referrals("urgency=emergency") == String(cohort.count { $0.urgency == .emergency }))
+            #expect(cohort.count { $0.urgency == .emergency } < cohort.count)
+
+            let (badStatus, bad) = try await get(
+                app, "/statistics?\(period)&authority=E08000003&region=E12000007", analyst)
+            #expect(badStatus == .badRequest)
+            #expect(bad.contains("id=\"authority-error\""))
+            #expect(bad.contains("Manchester is in North West: choose it with that region or every region."))
+            let (unknown, unknownPage) = try await get(
+                app, "/statistics?\(period)&authority=nowhere&urgency=soon", analyst)
+            #expect(unknown == .badRequest)
+            #expect(unknownPage.contains("Choose a local authority from the list."))
+            #expect(unknownPage.contains("Choose an urgency from the list."))
+        }
+    }
+
     @Test("an exact table is for analysts and its download is audited; the published one is protected and open to all")
     func exactAndPublishedTables() async throws {
         try await withApp(.sqlite) { app in

@@ -32,23 +32,30 @@ public struct StatisticsReports: Sendable {
         public var first: CalendarDate
         public var last: CalendarDate
         public var region: Region?
+        /// One authority's referrals (by its code).
+        public var localAuthorityCode: String?
         public var legalBasis: LegalBasis?
+        public var urgency: Urgency?
         public var profile: Profile
 
         public init(
-            first: CalendarDate, last: CalendarDate, region: Region? = nil, legalBasis: LegalBasis? = nil,
-            profile: Profile = .everyone
+            first: CalendarDate, last: CalendarDate, region: Region? = nil, localAuthorityCode: String? = nil,
+            legalBasis: LegalBasis? = nil, urgency: Urgency? = nil, profile: Profile = .everyone
         ) {
             self.first = first
             self.last = last
             self.region = region
+            self.localAuthorityCode = localAuthorityCode
             self.legalBasis = legalBasis
+            self.urgency = urgency
             self.profile = profile
         }
 
         func includes(_ referral: CohortReferral) -> Bool {
             (region.map { referral.regionCode == $0.code } ?? true)
+                && (localAuthorityCode.map { referral.localAuthorityCode == $0 } ?? true)
                 && (legalBasis.map { referral.legalBasis == $0 } ?? true)
+                && (urgency.map { referral.urgency == $0 } ?? true)
                 && (profile == .everyone
                     || referral.isOlderBoyWithRefusalFlag == (profile == .olderBoysWithRefusalFlags))
         }

@@ -27,7 +27,9 @@ struct StatisticsPagesController: RouteCollection {
         var from: String
         var through: String
         var region: String
+        var authority: String
         var route: String
+        var urgency: String
         var profile: String
     }
 
@@ -80,7 +82,9 @@ struct StatisticsPagesController: RouteCollection {
         var messages: [String: String]
         var values: Values
         var regions: [Choice]
+        var authorities: [Choice]
         var routes: [Choice]
+        var urgencies: [Choice]
         var profiles: [Choice]
         var years: [Option]
         var summary: [Option]
@@ -110,7 +114,8 @@ struct StatisticsPagesController: RouteCollection {
         var values = Values(
             from: query("from").isEmpty ? yearStart.iso : query("from"),
             through: query("through").isEmpty ? yearStart.adding(months: 12).adding(days: -1).iso : query("through"),
-            region: query("region"), route: query("route"), profile: query("profile"))
+            region: query("region"), authority: query("authority"), route: query("route"), urgency: query("urgency"),
+            profile: query("profile"))
         var errors: [InputError] = []
         let first = CalendarDate(iso: values.from)
         let last = CalendarDate(iso: values.through)
@@ -127,9 +132,26 @@ struct StatisticsPagesController: RouteCollection {
         if !values.region.isEmpty && region == nil {
             errors.append(InputError(field: "region", message: "Choose a region from the list."))
         }
+        let authorities = try await Store(request.db).localAuthorities().sorted { $0.name < $1.name }
+        let authority = authorities.first { $0.code == values.authority }
+        if !values.authority.isEmpty && authority == nil {
+            errors.append(InputError(field: "authority", message: "Choose a local authority from the list."))
+        }
+        if let authority, let region, authority.region != region {
+            errors.append(
+                InputError(
+                    field: "authority",
+                    message:
+                        "\(authority.name) is in \(authority.region.name): choose it with that region or every region."
+                ))
+        }
         let route = LegalBasis(rawValue: values.route)
         if !values.route.isEmpty && route == nil {
             errors.append(InputError(field: "route", message: "Choose a legal route from the list."))
+        }
+        let urgency = Urgency(rawValue: values.urgency)
+        if !values.urgency.isEmpty && urgency == nil {
+            errors.append(InputError(field: "urgency", message: "Choose an urgency from the list."))
         }
         let profile = StatisticsReports.Selection.Profile(rawValue: values.profile)
         if profile == nil { errors.append(InputError(field: "profile", message: "Choose a profile from the list.")) }
@@ -143,8 +165,14 @@ struct StatisticsPagesController: RouteCollection {
             regions: ([("", "Every region")] + Region.allCases.map { ($0.code, $0.name) }).map {
                 Choice(value: $0.0, text: $0.1, selected: $0.0 == values.region)
             },
+            authorities: ([("", "Every local authority")] + authorities.map { ($0.code, $0.name) }).map {
+                Choice(value: $0.0, text: $0.1, selected: $0.0 == values.authority)
+            },
             routes: ([("", "Every legal route")] + LegalBasis.allCases.map { ($0.rawValue, $0.name) }).map {
                 Choice(value: $0.0, text: $0.1, selected: $0.0 == values.route)
+            },
+            urgencies: ([("", "Every urgency")] + Urgency.allCases.map { ($0.rawValue, $0.name) }).map {
+                Choice(value: $0.0, text: $0.1, selected: $0.0 == values.urgency)
             },
             profiles: StatisticsReports.Selection.Profile.allCases.map {
                 Choice(value: $0.rawValue, text: $0.name, selected: $0.rawValue == values.profile)
@@ -157,7 +185,8 @@ struct StatisticsPagesController: RouteCollection {
         values.from = first.iso
         values.through = last.iso
         let selection = StatisticsReports.Selection(
-            first: first, last: last, region: region, legalBasis: route, profile: profile)
+            first: first, last: last, region: region, localAuthorityCode: authority?.code, legalBasis: route,
+            urgency: urgency, profile: profile)
         let figures = try await reports.headline(selection, by: principal)
         page.values = values
         page.summary = StatisticsText.summary(figures)
