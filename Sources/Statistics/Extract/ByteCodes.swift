@@ -1,3 +1,5 @@
+import Foundation
+
 /// A code list matched straight against a field's bytes, so that reading a million codes
 /// makes no strings; lists of codes (`a;b;c`) are read into bit masks, each distinct mask made
 /// into a set once.
@@ -12,9 +14,12 @@ struct ByteCodes<Code: RawRepresentable & CaseIterable & Hashable> where Code.Ra
     }
 
     private func entry(_ field: UnsafeBufferPointer<UInt8>) -> Int? {
-        entries.firstIndex { entry in
-            entry.bytes.count == field.count && entry.bytes.withUnsafeBufferPointer { $0.elementsEqual(field) }
+        guard !field.isEmpty, let start = field.baseAddress else { return entries.firstIndex { $0.bytes.isEmpty } }
+        for index in entries.indices where entries[index].bytes.count == field.count {
+            let same = entries[index].bytes.withUnsafeBufferPointer { memcmp($0.baseAddress!, start, field.count) == 0 }
+            if same { return index }
         }
+        return nil
     }
 
     func code(_ field: UnsafeBufferPointer<UInt8>) -> Code? { entry(field).map { entries[$0].code } }

@@ -12,7 +12,8 @@ extension CohortExtract {
     ) throws(ImportError) {
         var (members, indexOfReferral, childNumber, childOfMember) = try Self.readReferrals(referrals, pieces: pieces)
         let approaches = try Self.readAnswers(
-            answers, indexOfReferral: indexOfReferral, referralsFile: referrals.name, pieces: pieces)
+            answers, referralKeys: members.map(\.referral), indexOfReferral: indexOfReferral,
+            referralsFile: referrals.name, pieces: pieces)
         // Each referral's answers in one allocation.
         var counts = Array(repeating: 0, count: members.count)
         for part in approaches { for (index, _) in part { counts[index] += 1 } }
@@ -32,7 +33,8 @@ extension CohortExtract {
         for (child, number) in childNumber { children[number] = child }
         self.init(
             members: members, childOfMember: childOfMember, children: children,
-            spellsOfChild: try Self.readEpisodes(episodes, childNumber: childNumber, pieces: pieces))
+            spellsOfChild: try Self.readEpisodes(
+                episodes, children: children, childNumber: childNumber, pieces: pieces))
     }
 
     /// The rows of a file in pieces, each read by `work` at the same time, after the header is
@@ -178,42 +180,64 @@ extension CohortExtract {
     }
 
     private static func readAnswers(
-        _ file: (name: String, bytes: Data), indexOfReferral: [String: Int], referralsFile: String, pieces: Int
+        _ file: (name: String, bytes: Data), referralKeys: [String], indexOfReferral: [String: Int],
+        referralsFile: String, pieces: Int
     ) throws(ImportError) -> [[(Int, HomeApproach)]] {
         let parts = try readInPieces(file, expected: answerColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ImportError) -> [(Int, HomeApproach)] in
             var approaches: [(Int, HomeApproach)] = []
             var reasonCodes = ByteCodes<DeclineReason>()
             var lastKey = ""
-            var lastIndex = 0
+            var lastIndex = -1
             try rows.read(from: range.lowerBound, to: range.upperBound, firstLine: line, columns: columns) {
                 (row) throws(ImportError) in
                 let (referral, home, answerColumn, reasons, respondBy) = (at[0], at[1], at[2], at[3], at[4])
-                // An extract lists a referral's answers together: its index is looked up once.
+                // An extract lists a referral's answers together, and in the order of the
+                // referrals file: the next referral is tried before the index is searched.
                 let key = row.text(referral)
                 if key != lastKey {
-                    guard let index = indexOfReferral[key] else {
-                        throw row.error(referral, "no referral '\(key)' in \(referralsFile)")
+                    if lastIndex + 1 < referralKeys.count, referralKeys[lastIndex + 1] == key {
+                        lastIndex += 1
+                    } else {
+                        guard let index = indexOfReferral[key] else {
+                            throw row.error(referral, "no referral '\(key)' in \(referralsFile)")
+                        }
+                        lastIndex = index
                     }
                     lastKey = key
-                    lastIndex = index
                 }
                 let index = lastIndex
                 let answer: HomeApproach.Answer
-                switch row.text(answerColumn) {
-                case "offered": answer = .offered
-                case "declined": answer = .declined(try list(row, reasons, &reasonCodes, "decline reason"))
-                case "not-answered":
+                switch row.withField(answerColumn, AnswerWord.init(bytes:)) {
+                case .offered: answer = .offered
+                case .declined: answer = .declined(try list(row, reasons, &reasonCodes, "decline reason"))
+                case .notAnswered:
                     answer = .notAnswered(
                         respondBy: try required(row, respondBy, "respond_by", try row.instant(respondBy)))
-                case let other:
-                    throw row.error(answerColumn, "'\(other)' is not offered, declined or not-answered")
+                case nil:
+                    throw row.error(
+                        answerColumn, "'\(row.text(answerColumn))' is not offered, declined or not-answered")
                 }
-                approaches.append((index, HomeApproach(homeID: homeID(reference: row.text(home)), answer: answer)))
+                approaches.append((index, HomeApproach(homeID: row.withField(home, homeID(bytes:)), answer: answer)))
             }
             return approaches
         }
         return parts
+    }
+
+    /// An answer as the answers file writes it, read from its bytes.
+    private enum AnswerWord {
+        case offered, declined, notAnswered
+
+        static let words: [(AnswerWord, [UInt8])] = [
+            (.offered, Array("offered".utf8)), (.declined, Array("declined".utf8)),
+            (.notAnswered, Array("not-answered".utf8)),
+        ]
+
+        init?(bytes: UnsafeBufferPointer<UInt8>) {
+            guard let found = Self.words.first(where: { $0.1.elementsEqual(bytes) }) else { return nil }
+            self = found.0
+        }
     }
 
     /// The follow-up checks, each with its referral's index. The file is small (at most four
@@ -252,7 +276,7 @@ extension CohortExtract {
     /// Each numbered child's placements in order of start. An episode of a child with no
     /// referral in the extract is not kept: nothing is counted from it.
     private static func readEpisodes(
-        _ file: (name: String, bytes: Data), childNumber: [String: Int], pieces: Int
+        _ file: (name: String, bytes: Data), children: [String], childNumber: [String: Int], pieces: Int
     ) throws(ImportError) -> [[FollowedReferral.Spell]] {
         let parts = try readInPieces(file, expected: episodeColumns, pieces: pieces) {
             (rows, at, range, line, columns) throws(ImportError) -> [(Int, FollowedReferral.Spell)] in
@@ -270,11 +294,16 @@ extension CohortExtract {
                     type: try code(row, placement, placements, "placement type"),
                     endedOn: try row.day(endedOn), endedInCustodySentence: row.text(custody) == "yes",
                     beginsPlacement: row.text(begins) != "no")
-                // An extract lists a child's episodes together: each child is looked up once.
+                // An extract lists a child's episodes together, and the service's in the order
+                // the children were numbered: the next child is tried before the index is searched.
                 let key = row.text(child)
                 if key != current {
+                    if let last = number, last + 1 < children.count, children[last + 1] == key {
+                        number = last + 1
+                    } else {
+                        number = childNumber[key]
+                    }
                     current = key
-                    number = childNumber[key]
                 }
                 if let number { spells.append((number, spell)) }
             }
@@ -300,10 +329,11 @@ extension CohortExtract {
     /// An identifier for a home known in the extract only by its reference: the reference's
     /// own bytes where it has at most 16 (as every registered home's has), so that no two homes
     /// share one; a longer reference's last bytes are folded in.
-    static func homeID(reference: String) -> UUID {
+    static func homeID(bytes reference: UnsafeBufferPointer<UInt8>) -> UUID {
         var value: uuid_t = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
         withUnsafeMutableBytes(of: &value) { bytes in
-            for (index, byte) in reference.utf8.enumerated() {
+            for index in reference.indices {
+                let byte = reference[index]
                 bytes[index % 16] = index < 16 ? byte : bytes[index % 16] &* 31 &+ byte
             }
         }

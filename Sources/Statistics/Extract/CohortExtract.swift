@@ -87,8 +87,7 @@ public struct CohortExtract: Sendable {
         var followed: [FollowedReferral] = []
         followed.reserveCapacity(members.count)
         for index in members.indices where includes(members[index]) {
-            let record = members[index].record
-            guard let decided = record.decidedAt else { continue }
+            guard let decided = members[index].record.decidedAt else { continue }
             var next: Date?
             var other = lastOfChild[childOfMember[index]]
             while other >= 0 {
@@ -96,7 +95,7 @@ public struct CohortExtract: Sendable {
                 if submitted > decided, next.map({ submitted < $0 }) ?? true { next = submitted }
                 other = previousOfChild[other]
             }
-            if let member = record.followed(
+            if let member = members[index].record.followed(
                 referredOn: members[index].submittedOn, spells: spellsOfChild[childOfMember[index]],
                 nextReferralOn: next.map(CalendarDate.init(containing:)))
             {
