@@ -35,6 +35,11 @@ extension LinkCommand {
 
                 --linked-set saves the linked set (records, estimate, scored pairs) as JSON so that \
                 'secureplace link add' can link new records against it later without starting again.
+
+                --explain LEFT_ID RIGHT_ID prints, after the run, what each field added to that \
+                pair's match weight (the review page's waterfall, values masked as reviewers see \
+                them), and whether the pair was compared, linked, reviewed or kept out; --out may \
+                then be left off.
                 """)
 
         @Option(help: "The first file (for example the cohort).")
@@ -47,7 +52,7 @@ extension LinkCommand {
         var config: String?
 
         @Option(help: "Where to write the links as CSV.")
-        var out: String
+        var out: String?
 
         @Option(help: "Also write the pairs for clerical review to this CSV file.")
         var review: String?
@@ -61,7 +66,23 @@ extension LinkCommand {
         @Option(help: "Queue the pairs for clerical review on the analysts' web page under this study name.")
         var reviewStudy: String?
 
+        @Option(
+            parsing: .upToNextOption,
+            help: ArgumentHelp(
+                "Explain the match weight of one pair: the left file's id, then the right's.",
+                valueName: "id"))
+        var explain: [String] = []
+
         @OptionGroup var databaseOptions: DatabaseOptions
+
+        func validate() throws {
+            if !explain.isEmpty && explain.count != 2 {
+                throw ValidationError("--explain takes two ids: the left file's record, then the right's.")
+            }
+            if out == nil && explain.isEmpty {
+                throw ValidationError("Give --out for the links (or --explain LEFT_ID RIGHT_ID for one pair).")
+            }
+        }
 
         func run() async throws {
             let started = Date()
@@ -82,6 +103,16 @@ extension LinkCommand {
             }
             let printer = StageProgress()
             let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
+            if explain.count == 2 {
+                guard let explanation = result.explanation(leftID: explain[0], rightID: explain[1]) else {
+                    let missing =
+                        leftRecords.contains { $0.id == explain[0] }
+                        ? "\(explain[1]) in \(right)" : "\(explain[0]) in \(left)"
+                    throw ValidationError("No record \(missing).")
+                }
+                print(LinkExplanationReport(explanation).text)
+            }
+            guard let out else { return }
             try LinkOutput(out: out, review: review).write(result)
             if let linkedSet {
                 let set = LinkedSet(configuration: configuration, records: (leftRecords, rightRecords), result: result)

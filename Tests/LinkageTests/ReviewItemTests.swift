@@ -42,3 +42,40 @@ struct ChunkedWorkTests {
         #expect(ChunkedWork.map(count: 0) { range in range.map { $0 } }.isEmpty)
     }
 }
+
+@Suite("Explaining one pair (link --explain)")
+struct PairExplanationTests {
+    @Test func aPairIsExplainedByTheRunsOwnEstimateWhetherOrNotItWasCompared() throws {
+        let (left, files, truth) = LinkerTests.files(people: 600, seed: 9)
+        // The first right record twice: one-to-one keeps one of the two pairs it makes.
+        let right = files + [LinkageRecord(id: "twin", fields: files[0].fields)]
+        let configuration = Linker.Configuration.standard(
+            columns: ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        let result = Linker(configuration: configuration).link(left, right)
+
+        // A linked pair: the same weight and probability the run gave it.
+        let link = try #require(result.links.first)
+        let linked = try #require(
+            result.explanation(leftID: result.left[Int(link.left)].id, rightID: result.right[Int(link.right)].id))
+        #expect(linked.outcome == .linked)
+        #expect(abs(linked.item.weight - link.weight) < 1e-9)
+        #expect(abs(linked.item.probability - link.probability) < 1e-12)
+
+        // Two records no rule puts together: scored all the same, and said never compared.
+        let compared = Set(result.candidates.pairs.map { "\($0.left)-\($0.right)" })
+        let apart = try #require(
+            (0..<result.right.count).first { !compared.contains("0-\($0)") })
+        let never = try #require(result.explanation(leftID: result.left[0].id, rightID: result.right[apart].id))
+        #expect(never.outcome == .neverCompared)
+        #expect(never.item.fields.count == 5)
+        #expect(abs(never.item.fields.compactMap(\.contribution).reduce(0, +) - never.item.weight) < 1e-9)
+
+        // A pair above the review threshold that one-to-one set aside for a better one.
+        let first = try #require(result.links.first { $0.right == 0 })
+        let partner = result.left[Int(first.left)].id
+        #expect(result.explanation(leftID: partner, rightID: files[0].id)?.outcome == .linked)
+        #expect(result.explanation(leftID: partner, rightID: "twin")?.outcome == .keptOutByABetterPair)
+        #expect(result.explanation(leftID: "nobody", rightID: result.right[0].id) == nil)
+        #expect(!truth.isEmpty)
+    }
+}
