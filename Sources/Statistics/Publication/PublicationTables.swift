@@ -55,7 +55,7 @@ public enum PublicationTables {
         publication.tables.append(outcomesByNeed(cohort, frame: frame))
         publication.tables.append(placements(cohort, frame: frame, index: index, asOf: asOf))
         publication.tables += homeAnswers(cohort, frame: frame, index: index, asOf: asOf)
-        if let beds { publication.tables.append(secureBeds(beds, cohort: cohort, frame: frame, index: index)) }
+        if let beds { publication.tables.append(secureBeds(beds, frame: frame, index: index)) }
         // Every decided referral of the year is followed once its last has had 12 months.
         if year.end.anniversary <= CalendarDate(containing: asOf), !followed.isEmpty || cohort.isEmpty {
             publication.tables.append(yearAfterReferral(followed, frame: frame))

@@ -19,9 +19,7 @@ extension PublicationTables {
     /// Beds open and occupied, bed-days lost to closures by reason, and referrals a year for
     /// each open bed, nationally. These are figures about beds, not counts of children, and are
     /// shown as they are.
-    static func secureBeds(_ beds: BedsInYear, cohort: [CohortReferral], frame: Frame, index: CohortIndex)
-        -> TidyTable
-    {
+    static func secureBeds(_ beds: BedsInYear, frame: Frame, index: CohortIndex) -> TidyTable {
         var table = TidyTable(
             name: "secure_beds", title: "Secure children's home beds: open, occupied and lost to closures",
             filters: [],
