@@ -1,12 +1,19 @@
 """Links two CSV files with Splink 4 (DuckDB), unsupervised, and writes the pairs it links.
 
-    python run_splink.py LEFT RIGHT OUT febrl4|synthetic
+    python run_splink.py LEFT RIGHT OUT febrl4|synthetic|ukadmin
     python run_splink.py FILE - OUT febrl1|febrl2|febrl3      (duplicates within one file)
 
 Parameters are estimated as Splink's documentation recommends: the prior from deterministic
 rules, u by random sampling, m by expectation-maximisation over two blocking passes. Pairs at
 a match probability of 0.95 or more are written (left_id,right_id), the same threshold as
 SecurePlace's link threshold.
+
+Splink's documentation asks for cleaned input (names in one case, dates in one format). The
+synthetic and FEBRL files are written that way; the UK administrative extract (ukadmin) is not,
+as a partner's system writes it, so for Splink its names are put in lower case, its dates
+(DD/MM/YYYY) written YYYY-MM-DD, its sex (MALE/FEMALE) M or F, and its addresses in lower case,
+before linking: the cleaning SecurePlace does itself. Its comparisons are the synthetic ones
+with Splink's postcode comparison and an address comparison.
 """
 import os
 import sys
@@ -34,6 +41,19 @@ def settings(kind):
                     block_on("postcode"), block_on("soc_sec_id")]
         training = [block_on("date_of_birth"), block_on("surname")]
         deterministic = [block_on("soc_sec_id"), block_on("given_name", "surname", "date_of_birth")]
+    elif kind == "ukadmin":
+        comparisons = [
+            cl.NameComparison("given_name"),
+            cl.NameComparison("surname"),
+            cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y-%m-%d"),
+            cl.ExactMatch("sex"),
+            cl.PostcodeComparison("postcode"),
+            cl.JaroWinklerAtThresholds("address", [0.92, 0.8]),
+        ]
+        blocking = [block_on("surname", "given_name"), block_on("surname", "date_of_birth"),
+                    block_on("given_name", "date_of_birth"), block_on("postcode", "date_of_birth")]
+        training = [block_on("date_of_birth"), block_on("surname", "given_name")]
+        deterministic = [block_on("given_name", "surname", "date_of_birth")]
     else:
         comparisons = [
             cl.NameComparison("given_name"),
@@ -47,14 +67,30 @@ def settings(kind):
         training = [block_on("date_of_birth"), block_on("surname", "given_name")]
         deterministic = [block_on("given_name", "surname", "date_of_birth")]
     return SettingsCreator(
-        link_type="link_only" if kind in ("febrl4", "synthetic") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
+        link_type="link_only" if kind in ("febrl4", "synthetic", "ukadmin") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
         unique_id_column_name="id", retain_matching_columns=False), training, deterministic
+
+
+def cleaned(frame):
+    """The cleaning Splink's documentation asks for: one case, one date format, one sex code."""
+    frame = frame.copy()
+    for column in ("given_name", "surname", "address"):
+        frame[column] = frame[column].str.lower()
+    written = frame["date_of_birth"]
+    dates = pd.to_datetime(written, format="%d/%m/%Y", errors="coerce").fillna(
+        pd.to_datetime(written, format="%Y-%m-%d", errors="coerce"))
+    frame["date_of_birth"] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
+    frame["sex"] = frame["sex"].map({"M": "M", "F": "F", "MALE": "M", "FEMALE": "F"})
+    frame["postcode"] = frame["postcode"].str.upper()
+    return frame
 
 
 def main(left, right, out, kind):
     creator, training, deterministic = settings(kind)
     paths = (left, right) if right != "-" else (left,)
     frames = [pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None) for path in paths]
+    if kind == "ukadmin":
+        frames = [cleaned(frame) for frame in frames]
     # DuckDB's default limit is 80% of the machine's memory; a lower one with spilling to disk
     # keeps the process alive on large files (the peak measured is still the process's own).
     connection = duckdb.connect()
