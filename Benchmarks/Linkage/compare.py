@@ -1,10 +1,10 @@
 """Runs SecurePlace, Splink and recordlinkage on the same files, one after the other on the
 same machine, and prints precision, recall, F1, total time, records per second and peak memory.
 
-    python compare.py SECUREPLACE_BINARY DATA_DIRECTORY febrl4|synthetic|ukadmin|febrl1|febrl2|febrl3 [--skip TOOL ...]
+    python compare.py SECUREPLACE_BINARY DATA_DIRECTORY febrl4|synthetic|ukadmin|transcribed|febrl1|febrl2|febrl3 [--skip TOOL ...]
 
-ukadmin (uk_admin_people.py) is linked by SecurePlace with its defaults, no configuration: it is
-the check of the defaults on data they were not tuned on.
+ukadmin (uk_admin_people.py) and transcribed (transcribed_people.py) are linked by SecurePlace
+with its defaults, no configuration: they check the defaults on data they were not tuned on.
 
 FEBRL1, 2 and 3 are single files with duplicates inside them: each tool searches the file for
 pairs of records of the same person (SecurePlace: `secureplace link dedupe`), and a pair counts
@@ -59,7 +59,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("binary")
     parser.add_argument("data")
-    parser.add_argument("kind", choices=["febrl4", "synthetic", "ukadmin", "febrl1", "febrl2", "febrl3"])
+    parser.add_argument("kind", choices=["febrl4", "synthetic", "ukadmin", "transcribed", "febrl1", "febrl2", "febrl3"])
     parser.add_argument("--skip", nargs="*", action="extend", default=[])
     arguments = parser.parse_args()
     prefix = os.path.join(arguments.data, arguments.kind)
@@ -72,7 +72,7 @@ def main():
         records = sum(1 for _ in open(left)) - 1 + sum(1 for _ in open(right)) - 1
     truth = pairs(f"{prefix}_truth.csv", unordered=single)
     family = "febrl4" if arguments.kind.startswith("febrl") else arguments.kind
-    config = None if family == "ukadmin" else os.path.join(HERE, f"{family}.json")
+    config = None if family in ("ukadmin", "transcribed") else os.path.join(HERE, f"{family}.json")
     work = tempfile.mkdtemp(prefix="linkage-compare-")
     python = sys.executable
     runs = []

@@ -1,6 +1,6 @@
 """Links two CSV files with Splink 4 (DuckDB), unsupervised, and writes the pairs it links.
 
-    python run_splink.py LEFT RIGHT OUT febrl4|synthetic|ukadmin
+    python run_splink.py LEFT RIGHT OUT febrl4|synthetic|ukadmin|transcribed
     python run_splink.py FILE - OUT febrl1|febrl2|febrl3      (duplicates within one file)
 
 Parameters are estimated as Splink's documentation recommends: the prior from deterministic
@@ -9,10 +9,11 @@ a match probability of 0.95 or more are written (left_id,right_id), the same thr
 SecurePlace's link threshold.
 
 Splink's documentation asks for cleaned input (names in one case, dates in one format). The
-synthetic and FEBRL files are written that way; the UK administrative extract (ukadmin) is not,
-as a partner's system writes it, so for Splink its names are put in lower case, its dates
-(DD/MM/YYYY) written YYYY-MM-DD, its sex (MALE/FEMALE) M or F, and its addresses in lower case,
-before linking: the cleaning SecurePlace does itself. Its comparisons are the synthetic ones
+synthetic and FEBRL files are written that way; the UK administrative and transcribed extracts
+(ukadmin, transcribed) are not, as a partner's system writes them, so for Splink their names
+are put in lower case, their dates (DD/MM/YYYY, YYYY-MM-DD or "5 Mar 2011") written
+YYYY-MM-DD, their sex (MALE/FEMALE) M or F, and their addresses in lower case, before linking:
+the cleaning SecurePlace does itself. Its comparisons are the synthetic ones
 with Splink's postcode comparison and an address comparison.
 """
 import os
@@ -41,7 +42,7 @@ def settings(kind):
                     block_on("postcode"), block_on("soc_sec_id")]
         training = [block_on("date_of_birth"), block_on("surname")]
         deterministic = [block_on("soc_sec_id"), block_on("given_name", "surname", "date_of_birth")]
-    elif kind == "ukadmin":
+    elif kind in ("ukadmin", "transcribed"):
         comparisons = [
             cl.NameComparison("given_name"),
             cl.NameComparison("surname"),
@@ -67,7 +68,7 @@ def settings(kind):
         training = [block_on("date_of_birth"), block_on("surname", "given_name")]
         deterministic = [block_on("given_name", "surname", "date_of_birth")]
     return SettingsCreator(
-        link_type="link_only" if kind in ("febrl4", "synthetic", "ukadmin") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
+        link_type="link_only" if kind in ("febrl4", "synthetic", "ukadmin", "transcribed") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
         unique_id_column_name="id", retain_matching_columns=False), training, deterministic
 
 
@@ -77,8 +78,9 @@ def cleaned(frame):
     for column in ("given_name", "surname", "address"):
         frame[column] = frame[column].str.lower()
     written = frame["date_of_birth"]
-    dates = pd.to_datetime(written, format="%d/%m/%Y", errors="coerce").fillna(
-        pd.to_datetime(written, format="%Y-%m-%d", errors="coerce"))
+    dates = pd.to_datetime(written, format="%d/%m/%Y", errors="coerce")
+    for other in ("%Y-%m-%d", "%d %b %Y"):
+        dates = dates.fillna(pd.to_datetime(written, format=other, errors="coerce"))
     frame["date_of_birth"] = dates.dt.strftime("%Y-%m-%d").where(dates.notna(), None)
     frame["sex"] = frame["sex"].map({"M": "M", "F": "F", "MALE": "M", "FEMALE": "F"})
     frame["postcode"] = frame["postcode"].str.upper()
@@ -89,7 +91,7 @@ def main(left, right, out, kind):
     creator, training, deterministic = settings(kind)
     paths = (left, right) if right != "-" else (left,)
     frames = [pd.read_csv(path, dtype=str, keep_default_na=False).replace("", None) for path in paths]
-    if kind == "ukadmin":
+    if kind in ("ukadmin", "transcribed"):
         frames = [cleaned(frame) for frame in frames]
     # DuckDB's default limit is 80% of the machine's memory; a lower one with spilling to disk
     # keeps the process alive on large files (the peak measured is still the process's own).

@@ -45,9 +45,9 @@ The other children in the extract are drawn from the same lists, so they share n
 birth years with the cohort's children.
 """
 import argparse
-import csv
-import os
 import random
+
+import linkage_files
 
 from faker.providers.person.en_GB import Provider as BritishNames
 
@@ -201,31 +201,17 @@ def main():
     parser.add_argument("--linked", type=float, default=0.6)
     arguments = parser.parse_args()
     people = People(arguments.seed)
-    os.makedirs(arguments.out, exist_ok=True)
     cohort = [people.person() for _ in range(arguments.people)]
     linked = int(arguments.people * arguments.linked)
     chosen = people.generator.sample(range(arguments.people), linked)
     extract = [(cohort[index], index) for index in chosen]
     extract += [(people.person(), None) for _ in range(arguments.people - linked)]
     people.generator.shuffle(extract)
-    header = ["id", "given_name", "surname", "date_of_birth", "sex", "postcode", "address"]
-    with open(os.path.join(arguments.out, "ukadmin_a.csv"), "w", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for index, person in enumerate(cohort):
-            writer.writerow(cohort_row(f"C{index}", person))
-    truth = []
-    with open(os.path.join(arguments.out, "ukadmin_b.csv"), "w", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(header)
-        for number, (person, index) in enumerate(extract):
-            writer.writerow(extract_row(f"P{number}", person, people, corrupt=index is not None))
-            if index is not None:
-                truth.append((f"C{index}", f"P{number}"))
-    with open(os.path.join(arguments.out, "ukadmin_truth.csv"), "w", newline="") as handle:
-        writer = csv.writer(handle, lineterminator="\n")
-        writer.writerow(["left_id", "right_id"])
-        writer.writerows(sorted(truth))
+    left = [cohort_row(f"C{index}", person) for index, person in enumerate(cohort)]
+    right = [extract_row(f"P{number}", person, people, corrupt=index is not None)
+             for number, (person, index) in enumerate(extract)]
+    truth = [(f"C{index}", f"P{number}") for number, (_, index) in enumerate(extract) if index is not None]
+    linkage_files.write(arguments.out, "ukadmin", left, right, truth)
     print(f"{arguments.people:,} × {arguments.people:,} children, {linked:,} in both, written to {arguments.out}")
 
 

@@ -21,12 +21,15 @@ struct NormalisationTests {
 
     @Test(arguments: [
         "2011-03-27", "20110327", "27/03/2011", "27-03-2011", "27.03.2011", "27/3/11", "03/27/2011",
+        "27 Mar 2011", "27 March 2011", "27-MAR-2011", "27 mar, 2011",
     ])
     func datesInManyForms(raw: String) {
         #expect(LinkageDate.parse(raw) == LinkageDate(year: 2011, month: 3, day: 27))
     }
 
-    @Test(arguments: ["", "unknown", "31/02/2011", "2011-13-01", "1/2", "99999999"])
+    @Test(arguments: [
+        "", "unknown", "31/02/2011", "2011-13-01", "1/2", "99999999", "27 Ma 2011", "31 Feb 2011", "27 Mar 11",
+    ])
     func anUnreadableDateIsMissing(raw: String) {
         #expect(LinkageDate.parse(raw) == nil)
     }

@@ -14,10 +14,11 @@ public struct LinkageDate: Hashable, Sendable, Codable, Comparable, CustomString
         self.day = day
     }
 
-    /// Reads 2011-03-27, 20110327, 27/03/2011, 27-03-2011, 27.03.2011 and 27/3/11 (two-digit
-    /// years are taken as 19xx or 20xx, whichever is not in the future of `pivotYear`). A day
-    /// and month that only make sense swapped (03/27/2011) are read swapped. Anything else is
-    /// missing, not an error: linkage works with what it can read.
+    /// Reads 2011-03-27, 20110327, 27/03/2011, 27-03-2011, 27.03.2011, 27/3/11, 27 Mar 2011 and
+    /// 27 March 2011 (or 27-Mar-2011; two-digit years are taken as 19xx or 20xx, whichever is
+    /// not in the future of `pivotYear`). A day and month that only make sense swapped
+    /// (03/27/2011) are read swapped. Anything else is missing, not an error: linkage works
+    /// with what it can read.
     public static func parse(_ raw: String, pivotYear: Int = 2030) -> LinkageDate? {
         let text = raw.trimmingCharacters(in: .whitespaces)
         if text.count == 8, text.allSatisfy(\.isNumber) {
@@ -25,14 +26,32 @@ public struct LinkageDate: Hashable, Sendable, Codable, Comparable, CustomString
             return LinkageDate(
                 year: Int(String(digits[0..<4]))!, month: Int(String(digits[4..<6]))!, day: Int(String(digits[6..<8]))!)
         }
-        let parts = text.split(whereSeparator: { "-/. ".contains($0) }).map(String.init)
-        guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
+        let parts = text.split(whereSeparator: { "-/. ,".contains($0) }).map(String.init)
+        guard parts.count == 3 else { return nil }
+        if let month = Self.month(named: parts[1]), parts[0].allSatisfy(\.isNumber), parts[2].allSatisfy(\.isNumber),
+            let day = Int(parts[0]), let year = Int(parts[2]), parts[2].count == 4
+        {
+            return LinkageDate(year: year, month: month, day: day)
+        }
+        guard parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else { return nil }
         let numbers = parts.map { Int($0)! }
         if parts[0].count == 4 { return LinkageDate(year: numbers[0], month: numbers[1], day: numbers[2]) }
         var year = numbers[2]
         if parts[2].count <= 2 { year += year + 2000 > pivotYear ? 1900 : 2000 }
         return LinkageDate(year: year, month: numbers[1], day: numbers[0])
             ?? LinkageDate(year: year, month: numbers[0], day: numbers[1])
+    }
+
+    /// January to December, or their first three letters (Sept too), in any case.
+    static func month(named text: String) -> Int? {
+        let lowered = text.lowercased()
+        guard lowered.count >= 3, lowered.allSatisfy(\.isLetter) else { return nil }
+        let names = [
+            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+            "november", "december",
+        ]
+        if lowered == "sept" { return 9 }
+        return names.firstIndex { $0 == lowered || $0.prefix(3) == lowered }.map { $0 + 1 }
     }
 
     public var description: String {
