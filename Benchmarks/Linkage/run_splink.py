@@ -1,6 +1,6 @@
 """Links two CSV files with Splink 4 (DuckDB), unsupervised, and writes the pairs it links.
 
-    python run_splink.py LEFT RIGHT OUT febrl4|synthetic|ukadmin|transcribed
+    python run_splink.py LEFT RIGHT OUT febrl4|febrl4-nossid|synthetic|ukadmin|transcribed
     python run_splink.py FILE - OUT febrl1|febrl2|febrl3      (duplicates within one file)
 
 Parameters are estimated as Splink's documentation recommends: the prior from deterministic
@@ -27,11 +27,13 @@ from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
 def settings(kind):
     if kind.startswith("febrl"):
+        # febrl4-nossid leaves out soc_sec_id, the near-unique identifier.
+        identifier = kind != "febrl4-nossid"
         comparisons = [
             cl.NameComparison("given_name"),
             cl.NameComparison("surname"),
             cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y%m%d"),
-            cl.LevenshteinAtThresholds("soc_sec_id", [1, 2]),
+            *([cl.LevenshteinAtThresholds("soc_sec_id", [1, 2])] if identifier else []),
             cl.ExactMatch("street_number"),
             cl.JaroWinklerAtThresholds("address_1", [0.92, 0.8]),
             cl.JaroWinklerAtThresholds("suburb", [0.92, 0.8]),
@@ -39,9 +41,10 @@ def settings(kind):
             cl.ExactMatch("state"),
         ]
         blocking = [block_on("given_name"), block_on("surname"), block_on("date_of_birth"),
-                    block_on("postcode"), block_on("soc_sec_id")]
+                    block_on("postcode"), *([block_on("soc_sec_id")] if identifier else [])]
         training = [block_on("date_of_birth"), block_on("surname")]
-        deterministic = [block_on("soc_sec_id"), block_on("given_name", "surname", "date_of_birth")]
+        deterministic = [*([block_on("soc_sec_id")] if identifier else []),
+                         block_on("given_name", "surname", "date_of_birth")]
     elif kind in ("ukadmin", "transcribed"):
         comparisons = [
             cl.NameComparison("given_name"),
@@ -68,7 +71,8 @@ def settings(kind):
         training = [block_on("date_of_birth"), block_on("surname", "given_name")]
         deterministic = [block_on("given_name", "surname", "date_of_birth")]
     return SettingsCreator(
-        link_type="link_only" if kind in ("febrl4", "synthetic", "ukadmin", "transcribed") else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
+        link_type="link_only" if kind in ("febrl4", "febrl4-nossid", "synthetic", "ukadmin", "transcribed")
+        else "dedupe_only", comparisons=comparisons, blocking_rules_to_generate_predictions=blocking,
         unique_id_column_name="id", retain_matching_columns=False), training, deterministic
 
 
