@@ -57,6 +57,12 @@ extension LinkCommand {
         @Option(help: "Also write the pairs for clerical review to this CSV file.")
         var review: String?
 
+        @Option(
+            help:
+                "Also write every candidate pair with its weight and probability, whatever the decision, to this CSV file (for a reliability table)."
+        )
+        var scores: String?
+
         @Flag(help: "Both files hold Bloom-filter encodings made by 'secureplace link encode'.")
         var encoded = false
 
@@ -111,6 +117,10 @@ extension LinkCommand {
                     throw ValidationError("No record \(missing).")
                 }
                 print(LinkExplanationReport(explanation).text)
+            }
+            if let scores {
+                try LinkageFiles.pairsCSV(result.everyCandidateScored, of: result).write(
+                    toFile: scores, atomically: true, encoding: .utf8)
             }
             guard let out else { return }
             try LinkOutput(out: out, review: review).write(result)

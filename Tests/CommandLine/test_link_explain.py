@@ -73,3 +73,19 @@ def test_an_unknown_record_or_one_id_is_refused(tmp_path):
     one = explain(tmp_path, "L1")
     assert one.returncode != 0
     assert "--explain takes two ids" in one.stderr
+
+
+def test_every_candidate_pair_is_written_with_its_probability(tmp_path):
+    write_files(tmp_path)
+    scores, links = tmp_path / "scores.csv", tmp_path / "links.csv"
+    result = subprocess.run(
+        [BINARY, "link", "--left", str(tmp_path / "left.csv"), "--right", str(tmp_path / "right.csv"), "--out",
+         str(links), "--scores", str(scores)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    compared = int(next(line for line in result.stdout.splitlines()
+                        if line.startswith("Candidate pairs compared:")).split(":")[1].split()[0])
+    rows = scores.read_text().splitlines()
+    assert rows[0] == "left_id,right_id,match_weight,match_probability"
+    assert len(rows) - 1 == compared
+    linked = set(links.read_text().splitlines()[1:])
+    assert linked and linked <= set(rows[1:])

@@ -79,3 +79,23 @@ struct PairExplanationTests {
         #expect(!truth.isEmpty)
     }
 }
+
+@Suite("Every candidate's score (link --scores)")
+struct CandidateScoreTests {
+    @Test func everyCandidateIsScoredAsTheRunScoredTheOnesItKept() throws {
+        let (left, right, _) = LinkerTests.files(people: 400, seed: 4)
+        let result = Linker(
+            configuration: .standard(columns: ["given_name", "surname", "date_of_birth", "sex", "postcode"])
+        ).link(left, right)
+        let every = result.everyCandidateScored
+        #expect(every.count == result.candidates.pairs.count)
+        #expect(every.contains { $0.decision == .nonLink })
+        // The pairs the run kept above the review threshold are among them, with the same scores.
+        let byPair = Dictionary(uniqueKeysWithValues: every.map { ("\($0.left)-\($0.right)", $0) })
+        for kept in result.scoredPairs {
+            let same = try #require(byPair["\(kept.left)-\(kept.right)"])
+            #expect(same == kept)
+        }
+        #expect(every.filter { $0.decision != .nonLink }.count == result.scoredPairs.count)
+    }
+}

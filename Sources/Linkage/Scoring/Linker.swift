@@ -229,23 +229,30 @@ public struct Linker: Sendable {
         return Estimate(model: model, iterations: iterations, thresholds: thresholds, termFrequencies: frequencies)
     }
 
-    /// The candidate pairs at or above the review threshold, in candidate order.
+    /// The candidate pairs at or above the review threshold, in candidate order. Each is
+    /// dropped as soon as it is scored below: a national run has tens of millions.
     func score(
         _ candidates: CandidatePairs, vectors: ComparisonVectors, left: [PreparedRecord], estimate: Estimate
     ) -> [ScoredPair] {
-        let pairs = candidates.pairs
-        return ChunkedWork.map(count: pairs.count) { range in
+        ChunkedWork.map(count: candidates.pairs.count) { range in
             range.compactMap { index in
-                let pair = pairs[index]
-                let weight = estimate.termFrequencies.contributions(
-                    vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: estimate.model
-                ).reduce(0) { $0 + ($1 ?? 0) }
-                let decision = estimate.thresholds.decision(for: weight)
-                guard decision != .nonLink else { return nil }
-                return ScoredPair(
-                    left: pair.left, right: pair.right, weight: weight,
-                    probability: estimate.model.probability(weight: weight), decision: decision)
+                let pair = Self.scored(index, of: candidates, vectors: vectors, left: left, estimate: estimate)
+                return pair.decision == .nonLink ? nil : pair
             }
         }
+    }
+
+    /// The candidate pair at `index` with its weight, probability and decision.
+    static func scored(
+        _ index: Int, of candidates: CandidatePairs, vectors: ComparisonVectors, left: [PreparedRecord],
+        estimate: Estimate
+    ) -> ScoredPair {
+        let pair = candidates.pairs[index]
+        let weight = estimate.termFrequencies.contributions(
+            vectors.pattern(of: index), value: { left[Int(pair.left)].values[$0] }, model: estimate.model
+        ).reduce(0) { $0 + ($1 ?? 0) }
+        return ScoredPair(
+            left: pair.left, right: pair.right, weight: weight, probability: estimate.model.probability(weight: weight),
+            decision: estimate.thresholds.decision(for: weight))
     }
 }
