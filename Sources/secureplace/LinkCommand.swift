@@ -88,6 +88,9 @@ extension LinkCommand {
             if out == nil && explain.isEmpty {
                 throw ValidationError("Give --out for the links (or --explain LEFT_ID RIGHT_ID for one pair).")
             }
+            if out == nil && (review != nil || linkedSet != nil || reviewStudy != nil) {
+                throw ValidationError("--review, --linked-set and --review-study need --out for the links too.")
+            }
         }
 
         func run() async throws {
@@ -107,16 +110,17 @@ extension LinkCommand {
             } catch let error as ImportError {
                 throw ValidationError(error.description)
             }
+            // An id that is not in its file is told at once, not after the whole run.
+            let sides = [(leftRecords, left), (rightRecords, right)]
+            for (id, side) in zip(explain, sides) where !side.0.contains(where: { $0.id == id }) {
+                throw ValidationError("No record \(id) in \(side.1).")
+            }
             let printer = StageProgress()
             let result = Linker(configuration: configuration).link(leftRecords, rightRecords) { printer.show($0) }
             if explain.count == 2 {
-                guard let explanation = result.explanation(leftID: explain[0], rightID: explain[1]) else {
-                    let missing =
-                        leftRecords.contains { $0.id == explain[0] }
-                        ? "\(explain[1]) in \(right)" : "\(explain[0]) in \(left)"
-                    throw ValidationError("No record \(missing).")
+                if let explanation = result.explanation(leftID: explain[0], rightID: explain[1]) {
+                    print(LinkExplanationReport(explanation).text)
                 }
-                print(LinkExplanationReport(explanation).text)
             }
             if let scores {
                 try LinkageFiles.pairsCSV(result.everyCandidateScored, of: result).write(

@@ -41,9 +41,12 @@ def _touched_fields_are_valid(body):
     for field in ("dateOfBirth", "dateNeeded", "orderStartsOn", "orderEndsOn"):
         if field in body and not _is_real_date(body[field]):
             return False
-    if "orderIsRenewal" in body and body["orderIsRenewal"] not in ("true", "false"):
+    if "orderIsRenewal" in body and not (isinstance(body["orderIsRenewal"], str)
+                                         and body["orderIsRenewal"] in ("true", "false")):
         return False
-    return "legalBasis" not in body or body["legalBasis"] in _LEGAL_BASES
+    # A negative case may put a list or an object where a code belongs: not a valid code, and
+    # not something a set can be asked about.
+    return "legalBasis" not in body or (isinstance(body["legalBasis"], str) and body["legalBasis"] in _LEGAL_BASES)
 
 
 @schemathesis.hook
