@@ -45,27 +45,18 @@ def settings(kind):
         training = [block_on("date_of_birth"), block_on("surname")]
         deterministic = [*([block_on("soc_sec_id")] if identifier else []),
                          block_on("given_name", "surname", "date_of_birth")]
-    elif kind in ("ukadmin", "transcribed"):
-        comparisons = [
-            cl.NameComparison("given_name"),
-            cl.NameComparison("surname"),
-            cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y-%m-%d"),
-            cl.ExactMatch("sex"),
-            cl.PostcodeComparison("postcode"),
-            cl.JaroWinklerAtThresholds("address", [0.92, 0.8]),
-        ]
-        blocking = [block_on("surname", "given_name"), block_on("surname", "date_of_birth"),
-                    block_on("given_name", "date_of_birth"), block_on("postcode", "date_of_birth")]
-        training = [block_on("date_of_birth"), block_on("surname", "given_name")]
-        deterministic = [block_on("given_name", "surname", "date_of_birth")]
     else:
         comparisons = [
             cl.NameComparison("given_name"),
             cl.NameComparison("surname"),
             cl.DateOfBirthComparison("date_of_birth", input_is_string=True, datetime_format="%Y-%m-%d"),
             cl.ExactMatch("sex"),
-            cl.LevenshteinAtThresholds("postcode", [1, 2]),
         ]
+        if kind in ("ukadmin", "transcribed"):
+            # These extracts have real-format postcodes and an address.
+            comparisons += [cl.PostcodeComparison("postcode"), cl.JaroWinklerAtThresholds("address", [0.92, 0.8])]
+        else:
+            comparisons.append(cl.LevenshteinAtThresholds("postcode", [1, 2]))
         blocking = [block_on("surname", "given_name"), block_on("surname", "date_of_birth"),
                     block_on("given_name", "date_of_birth"), block_on("postcode", "date_of_birth")]
         training = [block_on("date_of_birth"), block_on("surname", "given_name")]
