@@ -6,7 +6,7 @@ import Testing
 @Suite("Term-frequency adjustment")
 struct TermFrequencyTests {
     @Test func agreeingOnARareSurnameWeighsMoreThanOnACommonOne() {
-        let fields = [LinkageField(name: "surname", kind: .name)]
+        let fields = [LinkageField(name: "surname", kind: .name, comparison: .jaroWinkler(thresholds: [0.92, 0.8]))]
         let preparer = RecordPreparer(fields: fields)
         let surnames = Array(repeating: "Smith", count: 18) + ["Okonkwo-Reid", "Smith"]
         let records = surnames.enumerated().map { index, surname in

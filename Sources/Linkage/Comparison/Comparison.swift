@@ -1,7 +1,7 @@
 /// How one field of two records is compared: into a few ordered levels of agreement, from
 /// 0 (disagree) up to `levelCount - 1` (exact). A field missing on either side gives no
 /// level, and Fellegi–Sunter then leaves it out of the weight.
-public enum Comparison: Hashable, Sendable, Codable {
+public enum Comparison: Hashable, Sendable {
     /// Equal or not.
     case exact
     /// Exact; Jaro–Winkler at or above each threshold (highest first); else disagree.
@@ -15,6 +15,9 @@ public enum Comparison: Hashable, Sendable, Codable {
     /// Bloom-filter encodings: Dice similarity at or above each threshold (highest first),
     /// the top one counting as agreement; else disagree.
     case dice(thresholds: [Double])
+    /// People's names: same, swapped, known short form, similar, one part the same, initial
+    /// only, different (`NameComparison`).
+    case name(NameComparison)
 
     public var levelCount: Int {
         switch self {
@@ -24,6 +27,7 @@ public enum Comparison: Hashable, Sendable, Codable {
         case .date: 4
         case .postcode: 4
         case .dice(let thresholds): thresholds.count + 1
+        case .name(let name): name.agreements.count
         }
     }
 
@@ -38,13 +42,19 @@ public enum Comparison: Hashable, Sendable, Codable {
         case .date: ["different", "one part different", "day and month swapped", "same"]
         case .postcode: ["different", "same district", "same sector", "same"]
         case .dice(let thresholds): ["different"] + thresholds.reversed().map { "Dice ≥ \($0)" }
+        case .name(let name): name.agreements.reversed().map(\.name)
         }
     }
 
-    /// The level of agreement of two normalised values.
-    public func level(_ left: FieldValue?, _ right: FieldValue?) -> Int? {
+    /// The level of agreement of two normalised values. `partners` are the two records'
+    /// values of the field a name comparison checks for names written the wrong way round.
+    public func level(
+        _ left: FieldValue?, _ right: FieldValue?, partners: (left: FieldValue?, right: FieldValue?) = (nil, nil)
+    ) -> Int? {
         guard let left, let right else { return nil }
         switch (self, left, right) {
+        case (.name(let name), .text(let a), .text(let b)):
+            return name.level(a, b, partners: (partners.left?.text, partners.right?.text))
         case (.date, .date(let a), .date(let b)):
             if a == b { return 3 }
             if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
@@ -89,4 +99,8 @@ public enum FieldValue: Hashable, Sendable, Codable {
     case date(LinkageDate)
     case postcode(Postcode)
     case bloom(BloomFilter)
+
+    var text: String? {
+        if case .text(let text) = self { text } else { nil }
+    }
 }

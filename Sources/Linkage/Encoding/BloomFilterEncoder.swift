@@ -50,7 +50,8 @@ public struct BloomFilterEncoder: Sendable {
     /// Every linkage field of a record encoded from its normalised form; a field that cannot
     /// be read stays missing, and nothing of the raw value leaves this function.
     public func encode(_ record: LinkageRecord, fields: [LinkageField]) -> [String: BloomFilter] {
-        let prepared = RecordPreparer(fields: fields).prepare(record)
+        // An encoded name can only be compared whole, so short forms are made full names first.
+        let prepared = RecordPreparer(fields: fields, names: NameNormaliser()).prepare(record)
         var encoded: [String: BloomFilter] = [:]
         for (index, field) in fields.enumerated() {
             guard let value = prepared.values[index] else { continue }

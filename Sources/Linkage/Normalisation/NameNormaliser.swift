@@ -1,8 +1,10 @@
 import Foundation
 
 /// Puts names in one form before they are compared: lower case, no accents, no punctuation,
-/// single spaces, and common short forms replaced by the full name ("bill" → "william"), so
-/// that "O'Brien" and "OBRIEN", or "Liz" and "Elizabeth", agree exactly.
+/// single spaces, so that "O'Brien" and "OBRIEN" agree exactly; and, with `variants`, common
+/// short forms replaced by the full name ("bill" → "william"). Plain linkage keeps the short
+/// forms (its name comparison has a level for them, with its own m and u); Bloom-filter
+/// encoding replaces them, as an encoded name can only be compared whole.
 public struct NameNormaliser: Sendable {
     /// Short forms and their full names, as they appear in English and Welsh records.
     public static let commonVariants: [String: String] = [

@@ -37,7 +37,7 @@ public struct LinkageField: Hashable, Sendable, Codable {
 
     public static func defaultComparison(for kind: Kind) -> Comparison {
         switch kind {
-        case .name: .jaroWinkler(thresholds: [0.92, 0.8])
+        case .name: .name(NameComparison())
         case .date: .date
         case .postcode: .postcode
         case .sex: .exact
@@ -69,7 +69,8 @@ public struct RecordPreparer: Sendable {
     public var fields: [LinkageField]
     public var names: NameNormaliser
 
-    public init(fields: [LinkageField], names: NameNormaliser = NameNormaliser()) {
+    /// Names are read as written, short forms kept: the name comparison has a level for them.
+    public init(fields: [LinkageField], names: NameNormaliser = NameNormaliser(variants: [:])) {
         self.fields = fields
         self.names = names
     }

@@ -40,11 +40,7 @@ extension Linker.Result {
         else { return nil }
         let (l, r) = (Int32(leftIndex), Int32(rightIndex))
         let pattern = ArraySlice(
-            model.fields.indices.map { field in
-                Int8(
-                    model.fields[field].comparison.level(left[leftIndex].values[field], right[rightIndex].values[field])
-                        ?? -1)
-            })
+            FieldComparer(fields: model.fields).levels(left[leftIndex].values, right[rightIndex].values))
         let weight = termFrequencies.contributions(pattern, value: { left[leftIndex].values[$0] }, model: model)
             .reduce(0) { $0 + ($1 ?? 0) }
         let decision = thresholds.decision(for: weight)

@@ -31,10 +31,7 @@ public struct ReviewItem: Hashable, Sendable, Codable {
         let left = result.left[Int(pair.left)]
         let right = result.right[Int(pair.right)]
         let model = result.model
-        let levels = model.fields.indices.map { field in
-            model.fields[field].comparison.level(left.values[field], right.values[field])
-        }
-        let pattern = ArraySlice(levels.map { Int8($0 ?? -1) })
+        let pattern = ArraySlice(FieldComparer(fields: model.fields).levels(left.values, right.values))
         let contributions = result.termFrequencies.contributions(pattern, value: { left.values[$0] }, model: model)
         leftID = left.id
         rightID = right.id
@@ -48,7 +45,7 @@ public struct ReviewItem: Hashable, Sendable, Codable {
             return FieldEvidence(
                 field: field.name, left: Self.masked(left.values[index], kind: field.kind),
                 right: Self.masked(right.values[index], kind: field.kind),
-                agreement: levels[index].map { field.comparison.levelNames[$0] } ?? "missing",
+                agreement: pattern[index] < 0 ? "missing" : field.comparison.levelNames[Int(pattern[index])],
                 contribution: contributions[index])
         }
     }

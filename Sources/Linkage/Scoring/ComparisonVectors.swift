@@ -26,6 +26,7 @@ public struct ComparisonVectors: Sendable {
         // A few chunks per worker even out uneven pairs; one worker means one chunk, in order.
         let chunkCount = workers <= 1 ? 1 : max(1, min(workers, candidates.count / 1_000 + 1)) * 4
         let chunkSize = (candidates.count + chunkCount - 1) / max(chunkCount, 1)
+        let comparer = FieldComparer(fields: fields)
         levels.withUnsafeMutableBufferPointer { buffer in
             let output = SharedOutput(buffer: buffer)
             DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
@@ -35,8 +36,8 @@ public struct ComparisonVectors: Sendable {
                 for index in start..<end {
                     let a = left[Int(candidates[index].left)].values
                     let b = right[Int(candidates[index].right)].values
-                    for (f, field) in fields.enumerated() {
-                        if let level = field.comparison.level(a[f], b[f]) {
+                    for f in 0..<fieldCount {
+                        if let level = comparer.level(f, a, b) {
                             output.buffer[index * fieldCount + f] = Int8(level)
                         }
                     }

@@ -83,8 +83,16 @@ public struct Linker: Sendable {
         /// The configuration used when none is given: the usual person fields among those
         /// present, and blocking rules over them.
         public static func standard(columns: Set<String>) -> Configuration {
+            let bothNames = columns.contains("given_name") && columns.contains("surname")
             let candidates: [LinkageField] = [
-                LinkageField(name: "given_name", kind: .name), LinkageField(name: "surname", kind: .name),
+                LinkageField(
+                    name: "given_name", kind: .name,
+                    comparison: .name(NameComparison(swappedWith: bothNames ? "surname" : nil, ))),
+                LinkageField(
+                    name: "surname", kind: .name,
+                    comparison: .name(
+                        NameComparison(swappedWith: bothNames ? "given_name" : nil, knownForms: false, initials: false))
+                ),
                 LinkageField(name: "date_of_birth", kind: .date), LinkageField(name: "sex", kind: .sex),
                 LinkageField(name: "postcode", kind: .postcode), LinkageField(name: "address", kind: .text),
             ]

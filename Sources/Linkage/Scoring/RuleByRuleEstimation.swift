@@ -127,14 +127,14 @@ struct RuleByRuleEstimation: Sendable {
                 drawn.append((Int32(l), Int32(r)))
             }
         }
-        let fields = fields
+        let comparer = FieldComparer(fields: fields)
         let pairs = drawn
         let chunks = ChunkedWork.map(count: pairs.count) { range in
             var counts: [[Int8]: Double] = [:]
             for index in range {
                 let a = left[Int(pairs[index].left)].values
                 let b = right[Int(pairs[index].right)].values
-                let levels = fields.indices.map { Int8(fields[$0].comparison.level(a[$0], b[$0]) ?? -1) }
+                let levels = comparer.levels(a, b)
                 counts[levels, default: 0] += 1
             }
             return Array(counts)

@@ -1,0 +1,39 @@
+/// Compares two prepared records field by field. A name may be compared with the record's
+/// other name as well (to see given and family names written the wrong way round), so a
+/// field's level can depend on a second field: every place that compares goes through this.
+struct FieldComparer: Sendable {
+    let fields: [LinkageField]
+    /// For each field, the index of the field its comparison also reads, if any.
+    private let partners: [Int?]
+    /// Each field's name comparison, if it is one, to call without a switch on every pair.
+    private let names: [NameComparison?]
+
+    init(fields: [LinkageField]) {
+        self.fields = fields
+        partners = fields.map { field in
+            guard case .name(let name) = field.comparison, let other = name.swappedWith else { return nil }
+            return fields.firstIndex { $0.name == other }
+        }
+        names = fields.map { field in
+            if case .name(let name) = field.comparison { name } else { nil }
+        }
+    }
+
+    func level(_ field: Int, _ left: [FieldValue?], _ right: [FieldValue?]) -> Int? {
+        if let name = names[field] {
+            guard case .text(let a) = left[field], case .text(let b) = right[field] else {
+                return left[field] == nil || right[field] == nil ? nil : 0
+            }
+            let partner = partners[field]
+            return name.level(
+                a, b, partners: (partner.flatMap { left[$0]?.text }, partner.flatMap { right[$0]?.text }))
+        }
+        guard let partner = partners[field] else { return fields[field].comparison.level(left[field], right[field]) }
+        return fields[field].comparison.level(left[field], right[field], partners: (left[partner], right[partner]))
+    }
+
+    /// Every field's level, -1 where the field is missing on either side.
+    func levels(_ left: [FieldValue?], _ right: [FieldValue?]) -> [Int8] {
+        fields.indices.map { Int8(level($0, left, right) ?? -1) }
+    }
+}

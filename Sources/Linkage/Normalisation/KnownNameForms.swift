@@ -1,0 +1,44 @@
+/// Given names and the nicknames and short forms people go by (Bill for William, Peggy for
+/// Margaret), from a curated open list (`KnownNameForms+List.swift`, its source and licence
+/// there). Two names are known forms of each other when the list gives one as a form of the
+/// other, either way round; two nicknames of one name (Bill and Will) are not, as the list
+/// joins names that way only through the full name, and Jaro–Winkler sees most such pairs.
+public struct KnownNameForms: Sendable {
+    /// The pairs in normalised form, each written both ways round.
+    private let pairs: Set<Pair>
+
+    private struct Pair: Hashable {
+        var first: String
+        var second: String
+    }
+
+    /// The open list, read once.
+    public static let standard = KnownNameForms(list: list)
+
+    /// Reads lines of "name,form" and normalises both as names are before comparison.
+    init(list: String, normaliser: NameNormaliser = NameNormaliser(variants: [:])) {
+        var pairs = Set<Pair>()
+        for line in list.split(separator: "\n") {
+            let parts = line.split(separator: ",")
+            guard parts.count == 2, let name = normaliser.normalise(String(parts[0])),
+                let form = normaliser.normalise(String(parts[1])), name != form
+            else { continue }
+            pairs.insert(Pair(first: name, second: form))
+            pairs.insert(Pair(first: form, second: name))
+        }
+        self.pairs = pairs
+    }
+
+    public var count: Int { pairs.count / 2 }
+
+    /// Whether one normalised name is a known form of the other, or the first words of two
+    /// names of more than one word are ("Bill James" and "William").
+    public func areForms(_ first: String, _ second: String) -> Bool {
+        if pairs.contains(Pair(first: first, second: second)) { return true }
+        // Comparing is the hot loop of a linkage: look for a space before cutting words out.
+        guard NameComparison.hasSpace(first) || NameComparison.hasSpace(second) else { return false }
+        let firstWord = first.prefix { $0 != " " }
+        let secondWord = second.prefix { $0 != " " }
+        return firstWord != secondWord && pairs.contains(Pair(first: String(firstWord), second: String(secondWord)))
+    }
+}
