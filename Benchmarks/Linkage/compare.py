@@ -18,6 +18,8 @@ process's maximum resident set. SecurePlace's encoded run counts the encoding of
 (each partner's own step) separately from the linkage.
 """
 import argparse
+import importlib.metadata
+import json
 import os
 import subprocess
 import sys
@@ -25,6 +27,7 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+SPLINK = f"Splink {importlib.metadata.version('splink')}"
 
 
 def run(command):
@@ -63,6 +66,7 @@ def main():
     parser.add_argument("data")
     parser.add_argument("kind", choices=["febrl4", "febrl4-nossid", "synthetic", "ukadmin", "transcribed", "febrl1", "febrl2", "febrl3"])
     parser.add_argument("--skip", nargs="*", action="extend", default=[])
+    parser.add_argument("--results", help="append each tool's figures to this file, one JSON object a line")
     arguments = parser.parse_args()
     prefix = os.path.join(arguments.data, arguments.kind.removesuffix("-nossid"))
     single = arguments.kind in ("febrl1", "febrl2", "febrl3")
@@ -114,7 +118,7 @@ def main():
                                                     os.path.join(HERE, "febrl4-encoded.json"), out), out)
         print(f"  (encoding took {encode_seconds:.2f} s more)", file=sys.stderr)
     out = os.path.join(work, "splink.csv")
-    measure("Splink 4", [python, os.path.join(HERE, "run_splink.py"), left, right, out, arguments.kind], out)
+    measure(SPLINK, [python, os.path.join(HERE, "run_splink.py"), left, right, out, arguments.kind], out)
     out = os.path.join(work, "recordlinkage.csv")
     measure("recordlinkage ECM", [python, os.path.join(HERE, "run_recordlinkage.py"), left, right, out,
                                   arguments.kind], out)
@@ -128,6 +132,13 @@ def main():
             continue
         print(f"| {name} | {precision:.4f} | {recall:.4f} | {f1:.4f} | {seconds:.2f} | {records / seconds:,.0f} | "
               f"{memory:,.0f} |")
+    if arguments.results:
+        with open(arguments.results, "a") as file:
+            for name, precision, recall, f1, seconds, memory in runs:
+                file.write(json.dumps({
+                    "data": arguments.kind, "records": records, "true_links": len(truth), "tool": name,
+                    "precision": precision, "recall": recall, "f1": f1, "seconds": seconds,
+                    "peak_memory_mb": memory}) + "\n")
 
 
 if __name__ == "__main__":

@@ -1,10 +1,12 @@
-"""Links two CSV files with Splink 4 (DuckDB), unsupervised, and writes the pairs it links.
+"""Links two CSV files with Splink 5 (DuckDB), unsupervised, and writes the pairs it links.
 
     python run_splink.py LEFT RIGHT OUT febrl4|febrl4-nossid|synthetic|ukadmin|transcribed
     python run_splink.py FILE - OUT febrl1|febrl2|febrl3      (duplicates within one file)
 
 Parameters are estimated as Splink's documentation recommends: the prior from deterministic
-rules, u by random sampling, m by expectation-maximisation over two blocking passes. Pairs at
+rules, u by random sampling, m by expectation-maximisation over two blocking passes. u is counted
+from exactly 1,000,000 random pairs (Splink's default max_pairs, with its early stop turned off
+so that all are drawn), the number SecurePlace draws: the same sampling work on both sides. Pairs at
 a match probability of 0.95 or more are written (left_id,right_id), the same threshold as
 SecurePlace's link threshold.
 
@@ -23,6 +25,10 @@ import duckdb
 import pandas as pd
 import splink.comparison_library as cl
 from splink import DuckDBAPI, Linker, SettingsCreator, block_on
+
+
+# The random pairs u is counted from, as many as SecurePlace draws (RuleByRuleEstimation).
+RANDOM_PAIRS = 1_000_000
 
 
 def settings(kind):
@@ -94,9 +100,11 @@ def main(left, right, out, kind):
     connection.execute("SET memory_limit = '14GB'")
     spill = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".build-tools", "duckdb-spill")
     connection.execute(f"SET temp_directory = '{spill}'")
-    linker = Linker(frames, creator, db_api=DuckDBAPI(connection=connection))
+    db_api = DuckDBAPI(connection=connection)
+    tables = [db_api.register(frame, dataset_display_name=f"input_{index}") for index, frame in enumerate(frames)]
+    linker = Linker(tables if len(tables) > 1 else tables[0], creator)
     linker.training.estimate_probability_two_random_records_match(deterministic, recall=0.8)
-    linker.training.estimate_u_using_random_sampling(max_pairs=5e6)
+    linker.training.estimate_u_using_random_sampling(max_pairs=RANDOM_PAIRS, min_count_per_level=None)
     for rule in training:
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     predictions = linker.inference.predict(threshold_match_probability=0.95).as_pandas_dataframe()

@@ -9,7 +9,9 @@ struct LinkCommand: AsyncParsableCommand {
         commandName: "link",
         abstract:
             "Record linkage: link two files of people, find duplicates in one, add records to a linked set, encode for privacy-preserving linkage, export the cohort, apply clerical review decisions, tabulate linked outcomes.",
-        subcommands: [Pairs.self, Dedupe.self, Add.self, Encode.self, Cohort.self, Outcomes.self, Reviewed.self],
+        subcommands: [
+            Pairs.self, Dedupe.self, Add.self, Prepare.self, Encode.self, Cohort.self, Outcomes.self, Reviewed.self,
+        ],
         defaultSubcommand: Pairs.self)
 }
 
@@ -40,6 +42,11 @@ extension LinkCommand {
                 pair's match weight (the review page's waterfall, values masked as reviewers see \
                 them), and whether the pair was compared, linked, reviewed or kept out; --out may \
                 then be left off.
+
+                --export-splink writes the fitted model (levels, m, u, prior, term-frequency \
+                adjustments, blocking rules) as a Splink settings file, so that the same model runs on \
+                Splink's DuckDB or Spark backends; Splink reads files made by 'secureplace link \
+                prepare' (see docs/linkage.md). --out may then be left off.
                 """)
 
         @Option(help: "The first file (for example the cohort).")
@@ -79,14 +86,23 @@ extension LinkCommand {
                 valueName: "id"))
         var explain: [String] = []
 
+        @Option(help: "Also write the fitted model as a Splink settings file (JSON).")
+        var exportSplink: String?
+
         @OptionGroup var databaseOptions: DatabaseOptions
 
         func validate() throws {
             if !explain.isEmpty && explain.count != 2 {
                 throw ValidationError("--explain takes two ids: the left file's record, then the right's.")
             }
-            if out == nil && explain.isEmpty {
-                throw ValidationError("Give --out for the links (or --explain LEFT_ID RIGHT_ID for one pair).")
+            if out == nil && explain.isEmpty && exportSplink == nil {
+                throw ValidationError(
+                    "Give --out for the links (or --explain LEFT_ID RIGHT_ID for one pair, or --export-splink FILE).")
+            }
+            if encoded && exportSplink != nil {
+                throw ValidationError(
+                    "--export-splink cannot export an encoded linkage: Splink has no Dice comparison for Bloom filters."
+                )
             }
             if out == nil && (review != nil || linkedSet != nil || reviewStudy != nil) {
                 throw ValidationError("--review, --linked-set and --review-study need --out for the links too.")
@@ -126,6 +142,9 @@ extension LinkCommand {
                 try LinkageFiles.pairsCSV(result.everyCandidateScored, of: result).write(
                     toFile: scores, atomically: true, encoding: .utf8)
             }
+            if let exportSplink {
+                try Self.export(configuration, result.estimate, deduplicating: false, to: exportSplink)
+            }
             guard let out else { return }
             try LinkOutput(out: out, review: review).write(result)
             if let linkedSet {
@@ -138,6 +157,23 @@ extension LinkCommand {
             print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
             LinkOutput(out: out, review: review).printSummary(of: result)
             if let reviewStudy { try await queueForReview(result, study: reviewStudy, in: databaseOptions) }
+        }
+
+        /// Writes the Splink settings for a run, or says why the run cannot be exported.
+        static func export(
+            _ configuration: Linker.Configuration, _ estimate: Linker.Estimate, deduplicating: Bool, to path: String
+        ) throws {
+            let settings: SplinkSettings
+            do {
+                settings = try SplinkSettings(
+                    configuration: configuration, estimate: estimate, deduplicating: deduplicating)
+            } catch let error as SplinkSettings.ExportError {
+                throw ValidationError("--export-splink: \(error.description).")
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            try encoder.encode(settings).write(to: URL(fileURLWithPath: path), options: .atomic)
+            print("Splink settings written to \(path); prepare its input with 'secureplace link prepare'.")
         }
 
         /// The configuration at `path`, or without one the encoded or standard configuration

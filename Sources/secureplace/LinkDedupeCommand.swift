@@ -30,27 +30,40 @@ extension LinkCommand {
         @Option(help: "Also write the pairs for clerical review to this CSV file.")
         var review: String?
 
+        @Option(help: "Also write the fitted model as a Splink settings file (JSON).")
+        var exportSplink: String?
+
         func run() async throws {
             let started = Date()
-            let text = try readText(input)
-            let records: [LinkageRecord]
-            let configuration: Linker.Configuration
-            do {
-                records = try LinkageFiles.records(file: input, text: text)
-                let columns = Set(try LinkageFiles.columns(file: input, text: text))
-                configuration = try Pairs.configuration(
-                    at: config, columns: columns, encoded: false, unusable: "\(input) has")
-            } catch let error as ImportError {
-                throw ValidationError(error.description)
-            }
+            let (records, configuration) = try Dedupe.records(of: input, configuration: config)
             let printer = StageProgress()
             let result = Linker(configuration: configuration).deduplicate(records) { printer.show($0) }
             try LinkOutput(out: out, review: review).write(result)
+            if let exportSplink {
+                try Pairs.export(configuration, result.estimate, deduplicating: true, to: exportSplink)
+            }
             print(
                 "Searched \(records.count) records for duplicates in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
             )
             print("Fields: \(configuration.fields.map(\.name).joined(separator: ", ")).")
             LinkOutput(out: out, review: review).printSummary(of: result)
+        }
+
+        /// The records of one file, and the configuration at `path` or chosen from its columns.
+        static func records(of input: String, configuration path: String?) throws -> (
+            [LinkageRecord], Linker.Configuration
+        ) {
+            let text = try readText(input)
+            do {
+                let records = try LinkageFiles.records(file: input, text: text)
+                let columns = Set(try LinkageFiles.columns(file: input, text: text))
+                return (
+                    records,
+                    try Pairs.configuration(at: path, columns: columns, encoded: false, unusable: "\(input) has")
+                )
+            } catch let error as ImportError {
+                throw ValidationError(error.description)
+            }
         }
     }
 }

@@ -2,7 +2,8 @@
 /// alphabet compare by letter.
 public enum StringSimilarity {
     /// Jaro–Winkler similarity in [0, 1], with the usual prefix scale 0.1 over at most four
-    /// letters.
+    /// letters, the prefix counting only where the Jaro similarity is above 0.7 (Winkler's
+    /// boost threshold, as DuckDB, and so a Splink export, computes it).
     public static func jaroWinkler(_ first: String, _ second: String, prefixScale: Double = 0.1) -> Double {
         // Every candidate and random pair is compared, and nearly every normalised name is
         // ASCII: compare its bytes in place rather than copy out its scalars.
@@ -55,6 +56,7 @@ public enum StringSimilarity {
             }
             let m = Double(matches)
             let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions / 2)) / m) / 3
+            guard jaro > 0.7 else { return jaro }
             var prefix = 0
             while prefix < min(4, a.count, b.count) && a[prefix] == b[prefix] { prefix += 1 }
             return jaro + Double(prefix) * prefixScale * (1 - jaro)

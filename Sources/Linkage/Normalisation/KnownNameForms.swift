@@ -6,6 +6,7 @@
 public struct KnownNameForms: Sendable {
     /// The pairs in normalised form, each written both ways round.
     private let pairs: Set<Pair>
+    private let formsByName: [String: Set<String>]
 
     private struct Pair: Hashable {
         var first: String
@@ -18,6 +19,7 @@ public struct KnownNameForms: Sendable {
     /// Reads lines of "name,form" and normalises both as names are before comparison.
     init(list: String, normaliser: NameNormaliser = NameNormaliser(variants: [:])) {
         var pairs = Set<Pair>()
+        var formsByName: [String: Set<String>] = [:]
         for line in list.split(separator: "\n") {
             let parts = line.split(separator: ",")
             guard parts.count == 2, let name = normaliser.normalise(String(parts[0])),
@@ -25,11 +27,20 @@ public struct KnownNameForms: Sendable {
             else { continue }
             pairs.insert(Pair(first: name, second: form))
             pairs.insert(Pair(first: form, second: name))
+            formsByName[name, default: []].insert(form)
+            formsByName[form, default: []].insert(name)
         }
         self.pairs = pairs
+        self.formsByName = formsByName
     }
 
     public var count: Int { pairs.count / 2 }
+
+    /// Every known form of a normalised name, in alphabetical order (for the Splink export,
+    /// whose comparisons look them up in a column).
+    public func forms(of name: String) -> [String] {
+        (formsByName[name] ?? []).sorted()
+    }
 
     /// Whether one normalised name is a known form of the other, or the first words of two
     /// names of more than one word are ("Bill James" and "William").
