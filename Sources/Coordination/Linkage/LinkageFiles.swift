@@ -15,7 +15,7 @@ public enum LinkageFiles {
         var records: [LinkageRecord] = []
         records.reserveCapacity(table.rows.count)
         for row in table.rows {
-            let id = row[idIndex].text.trimmingCharacters(in: .whitespaces)
+            let id = row[idIndex].text.trimmedOfSpaces
             guard !id.isEmpty else {
                 throw ImportError(file: file, line: row[idIndex].line, column: idIndex + 1, problem: "the id is empty")
             }
@@ -34,7 +34,10 @@ public enum LinkageFiles {
 
     /// The columns of a file's header line, for choosing the standard configuration.
     public static func columns(file: String, text: String) throws(ImportError) -> [String] {
-        try CSVTable(file: file, text: text, requiredColumns: []).header
+        // Only the header is read; a quote in it may hold a line break, so then the whole file.
+        let firstLine = text.prefix { $0 != "\n" && $0 != "\r\n" && $0 != "\r" }
+        let header = firstLine.contains("\"") ? text : String(firstLine) + "\n"
+        return try CSVTable(file: file, text: header, requiredColumns: []).header
     }
 
     /// `id` and one base64 Bloom filter per field; a field that could not be read stays empty.

@@ -75,7 +75,9 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
                 switch value(name) {
                 case nil: return nil
                 case .bloom(let filter): parts.append(filter.base64)
-                case let field?: parts.append("\(field)")
+                case .text(let text): parts.append(text)
+                case .date(let date): parts.append(date.description)
+                case .postcode(let code): parts.append(code.description)
                 }
             }
             return parts.joined(separator: "|")

@@ -36,4 +36,27 @@ struct FieldComparer: Sendable {
     func levels(_ left: [FieldValue?], _ right: [FieldValue?]) -> [Int8] {
         fields.indices.map { Int8(level($0, left, right) ?? -1) }
     }
+
+    /// Every field's level packed four bits a field (level + 1, so missing is 0), for counting
+    /// patterns without making an array for each of a million random pairs; nil when there
+    /// are too many fields or levels to pack.
+    func packedLevels(_ left: [FieldValue?], _ right: [FieldValue?]) -> UInt64 {
+        var packed: UInt64 = 0
+        for field in fields.indices {
+            packed = packed << 4 | UInt64(truncatingIfNeeded: (level(field, left, right) ?? -1) + 1)
+        }
+        return packed
+    }
+
+    /// Whether `packedLevels` can hold every pattern of these fields.
+    var canPack: Bool {
+        fields.count <= 16 && fields.allSatisfy { $0.comparison.levelCount < 15 }
+    }
+
+    /// The levels of a packed pattern.
+    func unpacked(_ packed: UInt64) -> [Int8] {
+        fields.indices.map { field in
+            Int8(truncatingIfNeeded: (packed >> UInt64(4 * (fields.count - 1 - field))) & 0xF) - 1
+        }
+    }
 }

@@ -20,7 +20,7 @@ public struct LinkageDate: Hashable, Sendable, Codable, Comparable, CustomString
     /// (03/27/2011) are read swapped. Anything else is missing, not an error: linkage works
     /// with what it can read.
     public static func parse(_ raw: String, pivotYear: Int = 2030) -> LinkageDate? {
-        let text = raw.trimmingCharacters(in: .whitespaces)
+        let text = raw.trimmedOfSpaces
         if text.count == 8, text.allSatisfy(\.isNumber) {
             let digits = Array(text)
             return LinkageDate(

@@ -7,7 +7,7 @@ public enum LinkageSex: String, Hashable, Sendable {
     case female
 
     public init?(_ raw: String) {
-        switch raw.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch raw.trimmedOfSpaces.lowercased() {
         case "m", "male", "1", "boy": self = .male
         case "f", "female", "2", "girl": self = .female
         default: return nil

@@ -31,6 +31,7 @@ public struct NameNormaliser: Sendable {
 
     /// The normalised name, or nil when nothing readable is left.
     public func normalise(_ raw: String) -> String? {
+        if let ascii = normaliseASCII(raw) { return ascii.isEmpty ? nil : ascii }
         let folded = raw.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .lowercased()
         var words: [String] = []
@@ -48,5 +49,30 @@ public struct NameNormaliser: Sendable {
         if !current.isEmpty { words.append(current) }
         guard !words.isEmpty else { return nil }
         return words.map { variants[$0] ?? $0 }.joined(separator: " ")
+    }
+
+    /// The same for a name all in ASCII, byte by byte (nearly every name in English and Welsh
+    /// records, and Foundation's folding is most of the time of reading a file); nil for any
+    /// other name, which takes the general path.
+    private func normaliseASCII(_ raw: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.utf8.count)
+        var pendingSpace = false
+        for byte in raw.utf8 {
+            guard byte < 0x80 else { return nil }
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                if pendingSpace && !bytes.isEmpty { bytes.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                bytes.append(byte | 0x20)
+            case UInt8(ascii: "'"), UInt8(ascii: "."):
+                continue  // dropped, not a break: O'Brien is obrien, D.J. is dj
+            default:
+                pendingSpace = true
+            }
+        }
+        let name = String(decoding: bytes, as: UTF8.self)
+        guard !variants.isEmpty, !name.isEmpty else { return name }
+        return name.split(separator: " ").map { variants[String($0)] ?? String($0) }.joined(separator: " ")
     }
 }

@@ -91,11 +91,11 @@ public struct RecordPreparer: Sendable {
                 case .postcode: return Postcode(raw).map(FieldValue.postcode)
                 case .sex: return LinkageSex(raw).map { .text($0.rawValue) }
                 case .encoded:
-                    let text = raw.trimmingCharacters(in: .whitespaces)
+                    let text = raw.trimmedOfSpaces
                     guard let bytes = Data(base64Encoded: text), !bytes.isEmpty else { return nil }
                     return BloomFilter(base64: text, bitCount: bytes.count * 8).map(FieldValue.bloom)
                 case .text:
-                    let trimmed = raw.trimmingCharacters(in: .whitespaces).lowercased()
+                    let trimmed = raw.trimmedOfSpaces.lowercased()
                     return trimmed.isEmpty ? nil : .text(trimmed)
                 }
             })

@@ -129,17 +129,28 @@ struct RuleByRuleEstimation: Sendable {
         }
         let comparer = FieldComparer(fields: fields)
         let pairs = drawn
+        guard comparer.canPack else {
+            let chunks = ChunkedWork.map(count: pairs.count) { range in
+                var counts: [[Int8]: Double] = [:]
+                for index in range {
+                    let levels = comparer.levels(
+                        left[Int(pairs[index].left)].values, right[Int(pairs[index].right)].values)
+                    counts[levels, default: 0] += 1
+                }
+                return Array(counts)
+            }
+            return PatternCount.merged(chunks.map { PatternCount(levels: $0.key, count: $0.value) })
+        }
         let chunks = ChunkedWork.map(count: pairs.count) { range in
-            var counts: [[Int8]: Double] = [:]
+            var counts: [UInt64: Double] = [:]
             for index in range {
-                let a = left[Int(pairs[index].left)].values
-                let b = right[Int(pairs[index].right)].values
-                let levels = comparer.levels(a, b)
-                counts[levels, default: 0] += 1
+                let pair = pairs[index]
+                counts[comparer.packedLevels(left[Int(pair.left)].values, right[Int(pair.right)].values), default: 0] +=
+                    1
             }
             return Array(counts)
         }
-        return PatternCount.merged(chunks.map { PatternCount(levels: $0.key, count: $0.value) })
+        return PatternCount.merged(chunks.map { PatternCount(levels: comparer.unpacked($0.key), count: $0.value) })
     }
 
     /// u: each level's share among random pairs, each pair weighed by the chance that it is
