@@ -64,7 +64,7 @@ extension LinkCommand {
                 throw ValidationError(error.description)
             }
             try LinkOutput(out: out, review: review).write(result)
-            try JSONEncoder().encode(set).write(to: URL(fileURLWithPath: linkedSet), options: .atomic)
+            try writeOutput(JSONEncoder().encode(set), toFile: linkedSet)
             print(
                 "Added \(newLeft.count) left and \(newRight.count) right records to a set of \(set.left.count) × \(set.right.count) in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
             )
@@ -97,10 +97,9 @@ struct LinkOutput {
     var review: String?
 
     func write(_ result: Linker.Result) throws {
-        try LinkageFiles.pairsCSV(result.links, of: result).write(toFile: out, atomically: true, encoding: .utf8)
+        try writeOutput(LinkageFiles.pairsCSV(result.links, of: result), toFile: out)
         if let review {
-            try LinkageFiles.pairsCSV(result.reviews, of: result).write(
-                toFile: review, atomically: true, encoding: .utf8)
+            try writeOutput(LinkageFiles.pairsCSV(result.reviews, of: result), toFile: review)
         }
     }
 

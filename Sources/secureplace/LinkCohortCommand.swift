@@ -33,7 +33,7 @@ extension LinkCommand {
                         objectID: "\(first.iso)..\(last.iso) (\(members.count) children)", at: Date()))
                 return members
             }
-            try LinkageCohort.csv(members).write(toFile: out, atomically: true, encoding: .utf8)
+            try writeOutput(LinkageCohort.csv(members), toFile: out)
             print("Wrote \(members.count) children first referred from \(first.iso) through \(last.iso) to \(out).")
         }
     }

@@ -139,8 +139,7 @@ extension LinkCommand {
                 }
             }
             if let scores {
-                try LinkageFiles.pairsCSV(result.everyCandidateScored, of: result).write(
-                    toFile: scores, atomically: true, encoding: .utf8)
+                try writeOutput(LinkageFiles.pairsCSV(result.everyCandidateScored, of: result), toFile: scores)
             }
             if let exportSplink {
                 try Self.export(configuration, result.estimate, deduplicating: false, to: exportSplink)
@@ -149,7 +148,7 @@ extension LinkCommand {
             try LinkOutput(out: out, review: review).write(result)
             if let linkedSet {
                 let set = LinkedSet(configuration: configuration, records: (leftRecords, rightRecords), result: result)
-                try JSONEncoder().encode(set).write(to: URL(fileURLWithPath: linkedSet), options: .atomic)
+                try writeOutput(JSONEncoder().encode(set), toFile: linkedSet)
             }
             print(
                 "Linked \(leftRecords.count) × \(rightRecords.count) records in \(String(format: "%.2f", Date().timeIntervalSince(started))) s."
@@ -172,7 +171,7 @@ extension LinkCommand {
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            try encoder.encode(settings).write(to: URL(fileURLWithPath: path), options: .atomic)
+            try writeOutput(encoder.encode(settings), toFile: path)
             print("Splink settings written to \(path); prepare its input with 'secureplace link prepare'.")
         }
 
@@ -285,8 +284,7 @@ extension LinkCommand {
             }
             let encoder = BloomFilterEncoder(
                 key: key, parameters: .init(bitCount: bits, hashCount: hashes))
-            try LinkageFiles.encodedCSV(records, fields: fields, encoder: encoder).write(
-                toFile: out, atomically: true, encoding: .utf8)
+            try writeOutput(LinkageFiles.encodedCSV(records, fields: fields, encoder: encoder), toFile: out)
             print("Encoded \(records.count) records (\(fields.map(\.name).joined(separator: ", "))) into \(out).")
         }
     }

@@ -67,7 +67,7 @@ extension LinkCommand {
             }
             let table = LinkedOutcomeTable(cohort: cohort, extracts: extracts).csv(
                 rule: `public` ? .publicTables : .standard)
-            try table.write(toFile: out, atomically: true, encoding: .utf8)
+            try writeOutput(table, toFile: out)
             print(table, terminator: "")
             print("Written to \(out).")
         }

@@ -36,7 +36,7 @@ extension LinkCommand {
             for record in preparer.prepare(records) {
                 lines.append(columns.values(of: record).map { CSVField.escape($0 ?? "") }.joined(separator: ","))
             }
-            try (lines.joined(separator: "\n") + "\n").write(toFile: out, atomically: true, encoding: .utf8)
+            try writeOutput((lines.joined(separator: "\n") + "\n"), toFile: out)
             print("Prepared \(records.count) records (\(columns.names.count - 1) columns) in \(out).")
         }
     }

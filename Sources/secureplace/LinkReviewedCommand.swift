@@ -42,7 +42,7 @@ extension LinkCommand {
             guard let reviewed else {
                 throw ValidationError("No pairs were ever queued for review under the study '\(study)'.")
             }
-            try reviewed.csv.write(toFile: out, atomically: true, encoding: .utf8)
+            try writeOutput(reviewed.csv, toFile: out)
             print(
                 "Wrote \(reviewed.links.count) links to \(out): \(run.count) from the run, \(reviewed.added) judged the same person added, \(reviewed.removed) judged different people taken out."
             )

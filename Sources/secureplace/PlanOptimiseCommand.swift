@@ -58,7 +58,7 @@ extension PlanCommand {
             let report = await optimiser.optimise(addingBeds: addBeds) { printer.show($0) }
             print(report.text(isDemo: isDemo), terminator: "")
             if let csv {
-                try report.csv(isDemo: isDemo).write(toFile: csv, atomically: true, encoding: .utf8)
+                try writeOutput(report.csv(isDemo: isDemo), toFile: csv)
                 print("Wrote the plan to \(csv).")
             }
         }

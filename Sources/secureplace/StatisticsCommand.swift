@@ -108,10 +108,9 @@ extension StatisticsCommand {
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             for (table, values) in zip(publication.tables, protected.values) {
                 let base = URL(fileURLWithPath: out).appendingPathComponent(table.name)
-                try TidyCSV.data(of: table, showing: values).write(
-                    to: base.appendingPathExtension("csv"), atomically: true, encoding: .utf8)
-                try TidyCSV.metadata(of: table).write(
-                    to: base.appendingPathExtension("meta.csv"), atomically: true, encoding: .utf8)
+                try writeOutput(
+                    TidyCSV.data(of: table, showing: values), toFile: base.appendingPathExtension("csv").path)
+                try writeOutput(TidyCSV.metadata(of: table), toFile: base.appendingPathExtension("meta.csv").path)
             }
             print(
                 "Wrote \(publication.tables.count) tables for \(year.name) to \(out): "

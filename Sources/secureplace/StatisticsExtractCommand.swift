@@ -42,14 +42,12 @@ extension StatisticsCommand {
             }
             try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
             let directory = URL(fileURLWithPath: out)
-            try extract.referralsCSV().write(
-                to: directory.appendingPathComponent("referrals.csv"), atomically: true, encoding: .utf8)
-            try extract.answersCSV { references[$0] ?? $0.uuidString }.write(
-                to: directory.appendingPathComponent("answers.csv"), atomically: true, encoding: .utf8)
-            try extract.episodesCSV().write(
-                to: directory.appendingPathComponent("episodes.csv"), atomically: true, encoding: .utf8)
-            try extract.checksCSV().write(
-                to: directory.appendingPathComponent("checks.csv"), atomically: true, encoding: .utf8)
+            try writeOutput(extract.referralsCSV(), toFile: directory.appendingPathComponent("referrals.csv").path)
+            try writeOutput(
+                extract.answersCSV { references[$0] ?? $0.uuidString },
+                toFile: directory.appendingPathComponent("answers.csv").path)
+            try writeOutput(extract.episodesCSV(), toFile: directory.appendingPathComponent("episodes.csv").path)
+            try writeOutput(extract.checksCSV(), toFile: directory.appendingPathComponent("checks.csv").path)
             print(
                 "Wrote \(extract.members.count) referrals to \(out) (referrals.csv, answers.csv, episodes.csv, checks.csv)."
             )
