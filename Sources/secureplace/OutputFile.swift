@@ -2,13 +2,15 @@ import Foundation
 
 /// Writes a command's output file: whole or not at all (through a temporary file renamed over
 /// it) when it is a file, straight through when the path is a device or pipe such as
-/// /dev/stdout or /dev/null, which renaming would replace with a plain file.
+/// /dev/stdout or /dev/null, which renaming would replace with a plain file. A symbolic link is
+/// followed, so that the link stays and its target is written.
 func writeOutput(_ data: Data, toFile path: String) throws {
-    let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
-    if let type, type != .typeRegular, type != .typeSymbolicLink {
-        try data.write(to: URL(fileURLWithPath: path))
+    let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+    let type = (try? FileManager.default.attributesOfItem(atPath: target.path))?[.type] as? FileAttributeType
+    if let type, type != .typeRegular {
+        try data.write(to: target)
     } else {
-        try writeOutput(data, toFile: path)
+        try data.write(to: target, options: .atomic)
     }
 }
 

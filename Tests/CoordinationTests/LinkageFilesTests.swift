@@ -58,4 +58,22 @@ struct LinkageFilesTests {
         #expect(lines.count == 41, "every person linked once")
         #expect(lines.contains { $0.hasPrefix("\"L,0\",R0,") }, "an id with a comma is quoted")
     }
+
+    /// Weights and probabilities are written as "%.4f" and "%.6f" would write them.
+    @Test func numbersAreWrittenAsPrintfWritesThem() {
+        var state: UInt64 = 42
+        func unit() -> Double {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Double(state >> 11) / Double(1 << 53)
+        }
+        for _ in 0..<20_000 {
+            let weight = unit() * 120 - 60
+            let probability = unit()
+            #expect(LinkageFiles.fixed(weight, places: 4) == String(format: "%.4f", weight))
+            #expect(LinkageFiles.fixed(probability, places: 6) == String(format: "%.6f", probability))
+        }
+        for value in [0.0, -0.0, 1.0, 1e-9, -1e-9, 0.99999999, 123456.5] {
+            #expect(LinkageFiles.fixed(value, places: 4) == String(format: "%.4f", value), "\(value)")
+        }
+    }
 }

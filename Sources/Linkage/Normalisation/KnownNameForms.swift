@@ -7,6 +7,10 @@ public struct KnownNameForms: Sendable {
     /// The pairs in normalised form, each written both ways round.
     private let pairs: Set<Pair>
     private let formsByName: [String: Set<String>]
+    /// A bit for each pair of two-letter beginnings the list joins (hashed into 2^20 bits):
+    /// nearly every pair of names compared is not on the list, and is told so without hashing
+    /// both names.
+    private let beginnings: [UInt64]
 
     private struct Pair: Hashable {
         var first: String
@@ -20,6 +24,7 @@ public struct KnownNameForms: Sendable {
     init(list: String, normaliser: NameNormaliser = NameNormaliser(variants: [:])) {
         var pairs = Set<Pair>()
         var formsByName: [String: Set<String>] = [:]
+        var beginnings = [UInt64](repeating: 0, count: Self.beginningBits / 64)
         for line in list.split(separator: "\n") {
             let parts = line.split(separator: ",")
             guard parts.count == 2, let name = normaliser.normalise(String(parts[0])),
@@ -29,12 +34,29 @@ public struct KnownNameForms: Sendable {
             pairs.insert(Pair(first: form, second: name))
             formsByName[name, default: []].insert(form)
             formsByName[form, default: []].insert(name)
+            for (first, second) in [(name, form), (form, name)] {
+                let bit = Self.beginningBit(first, second)
+                beginnings[bit / 64] |= 1 << UInt64(bit % 64)
+            }
         }
         self.pairs = pairs
         self.formsByName = formsByName
+        self.beginnings = beginnings
     }
 
     public var count: Int { pairs.count / 2 }
+
+    private static let beginningBits = 1 << 20
+
+    /// The bit for the first two bytes of each name (a name of one letter padded).
+    private static func beginningBit(_ first: String, _ second: String) -> Int {
+        func beginning(_ name: String) -> UInt64 {
+            var utf8 = name.utf8.makeIterator()
+            return UInt64(utf8.next() ?? 0) << 8 | UInt64(utf8.next() ?? 0)
+        }
+        let key = (beginning(first) << 16 | beginning(second)) &* 0x9E37_79B9_7F4A_7C15
+        return Int(key >> 44)
+    }
 
     /// Every known form of a normalised name, in alphabetical order (for the Splink export,
     /// whose comparisons look them up in a column).
@@ -45,7 +67,10 @@ public struct KnownNameForms: Sendable {
     /// Whether one normalised name is a known form of the other, or the first words of two
     /// names of more than one word are ("Bill James" and "William").
     public func areForms(_ first: String, _ second: String) -> Bool {
-        if pairs.contains(Pair(first: first, second: second)) { return true }
+        let bit = Self.beginningBit(first, second)
+        if beginnings[bit / 64] & (1 << UInt64(bit % 64)) != 0, pairs.contains(Pair(first: first, second: second)) {
+            return true
+        }
         // Comparing is the hot loop of a linkage: look for a space before cutting words out.
         guard NameComparison.hasSpace(first) || NameComparison.hasSpace(second) else { return false }
         let firstWord = first.prefix { $0 != " " }
