@@ -5,8 +5,9 @@ struct FieldComparer: Sendable {
     let fields: [LinkageField]
     /// For each field, the index of the field its comparison also reads, if any.
     private let partners: [Int?]
-    /// Each field's name comparison, if it is one, to call without a switch on every pair.
-    private let names: [NameComparison?]
+    /// Each field's name comparison, if it is one, to call without a switch on every pair;
+    /// held by reference so that a pair's comparison does not copy its arrays.
+    private let names: [NameComparer?]
 
     init(fields: [LinkageField]) {
         self.fields = fields
@@ -15,7 +16,7 @@ struct FieldComparer: Sendable {
             return fields.firstIndex { $0.name == other }
         }
         names = fields.map { field in
-            if case .name(let name) = field.comparison { name } else { nil }
+            if case .name(let name) = field.comparison { NameComparer(comparison: name) } else { nil }
         }
     }
 
@@ -25,7 +26,7 @@ struct FieldComparer: Sendable {
                 return left[field] == nil || right[field] == nil ? nil : 0
             }
             let partner = partners[field]
-            return name.level(
+            return name.comparison.level(
                 a, b, partners: (partner.flatMap { left[$0]?.text }, partner.flatMap { right[$0]?.text }))
         }
         guard let partner = partners[field] else { return fields[field].comparison.level(left[field], right[field]) }
@@ -58,5 +59,13 @@ struct FieldComparer: Sendable {
         fields.indices.map { field in
             Int8(truncatingIfNeeded: (packed >> UInt64(4 * (fields.count - 1 - field))) & 0xF) - 1
         }
+    }
+}
+
+private final class NameComparer: Sendable {
+    let comparison: NameComparison
+
+    init(comparison: NameComparison) {
+        self.comparison = comparison
     }
 }
