@@ -70,17 +70,19 @@ public enum BlockingRule: Hashable, Sendable, Codable, CustomStringConvertible {
             }
             return key
         case .exact(let names):
-            var parts: [String] = []
-            for name in names {
+            // Built in one string, a date as one number: every record has a key for each rule.
+            var key = ""
+            for (position, name) in names.enumerated() {
+                if position > 0 { key.append("\u{1F}") }
                 switch value(name) {
                 case nil: return nil
-                case .bloom(let filter): parts.append(filter.base64)
-                case .text(let text): parts.append(text)
-                case .date(let date): parts.append(date.description)
-                case .postcode(let code): parts.append(code.description)
+                case .bloom(let filter): key += filter.base64
+                case .text(let text): key += text
+                case .date(let date): key += String(date.year * 10_000 + date.month * 100 + date.day)
+                case .postcode(let code): key += code.description
                 }
             }
-            return parts.joined(separator: "|")
+            return key
         }
     }
 }
