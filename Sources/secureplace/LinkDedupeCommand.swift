@@ -30,6 +30,12 @@ extension LinkCommand {
         @Option(help: "Also write the pairs for clerical review to this CSV file.")
         var review: String?
 
+        @Option(
+            help:
+                "Also write every candidate pair with its weight and probability, whatever the decision, to this CSV file (for a reliability table)."
+        )
+        var scores: String?
+
         @Option(help: "Also write the fitted model as a Splink settings file (JSON).")
         var exportSplink: String?
 
@@ -39,6 +45,9 @@ extension LinkCommand {
             let printer = StageProgress()
             let result = Linker(configuration: configuration).deduplicate(records) { printer.show($0) }
             try LinkOutput(out: out, review: review).write(result)
+            if let scores {
+                try writeOutput(LinkageFiles.pairsCSV(result.everyCandidateScored, of: result), toFile: scores)
+            }
             if let exportSplink {
                 try Pairs.export(configuration, result.estimate, deduplicating: true, to: exportSplink)
             }

@@ -89,3 +89,20 @@ def test_every_candidate_pair_is_written_with_its_probability(tmp_path):
     assert len(rows) - 1 == compared
     linked = set(links.read_text().splitlines()[1:])
     assert linked and linked <= set(rows[1:])
+
+
+def test_every_candidate_pair_within_one_file_is_written_too(tmp_path):
+    write_files(tmp_path)
+    left, right = ((tmp_path / name).read_text().splitlines() for name in ("left.csv", "right.csv"))
+    (tmp_path / "both.csv").write_text("\n".join(left + right[1:]) + "\n")
+    scores, pairs = tmp_path / "scores.csv", tmp_path / "pairs.csv"
+    result = subprocess.run(
+        [BINARY, "link", "dedupe", "--input", str(tmp_path / "both.csv"), "--out", str(pairs), "--scores",
+         str(scores)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    compared = int(next(line for line in result.stdout.splitlines()
+                        if line.startswith("Candidate pairs compared:")).split(":")[1].split()[0])
+    rows = scores.read_text().splitlines()
+    assert len(rows) - 1 == compared
+    assert set(pairs.read_text().splitlines()[1:]) <= set(rows[1:]), "every pair found is among the candidates"
+    assert any(row.startswith("L7,R7,") or row.startswith("R7,L7,") for row in rows), "the same child twice"
