@@ -126,7 +126,9 @@ public struct NameComparison: Hashable, Sendable, Codable {
     /// threshold of it (a slip in a swapped name is still a swap). Most pairs
     /// differ in a first letter, which is checked before any similarity is measured.
     func isSwapped(_ left: String, _ right: String, leftPartner: String, rightPartner: String) -> Bool {
-        guard left.utf8.first == rightPartner.utf8.first, leftPartner.utf8.first == right.utf8.first else {
+        guard left.unicodeScalars.first == rightPartner.unicodeScalars.first,
+            leftPartner.unicodeScalars.first == right.unicodeScalars.first
+        else {
             return false
         }
         if left == rightPartner && leftPartner == right { return true }
