@@ -46,6 +46,15 @@ public enum Comparison: Hashable, Sendable {
         }
     }
 
+    /// The level of two dates: same, day and month swapped, one of the three parts different,
+    /// different.
+    static func dateLevel(_ a: LinkageDate, _ b: LinkageDate) -> Int {
+        if a == b { return 3 }
+        if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
+        let differing = (a.year != b.year ? 1 : 0) + (a.month != b.month ? 1 : 0) + (a.day != b.day ? 1 : 0)
+        return differing == 1 ? 1 : 0
+    }
+
     /// The level of agreement of two normalised values. `partners` are the two records'
     /// values of the field a name comparison checks for names written the wrong way round.
     public func level(
@@ -56,10 +65,7 @@ public enum Comparison: Hashable, Sendable {
         case (.name(let name), .text(let a), .text(let b)):
             return name.level(a, b, partners: (partners.left?.text, partners.right?.text))
         case (.date, .date(let a), .date(let b)):
-            if a == b { return 3 }
-            if a.year == b.year && a.month == b.day && a.day == b.month { return 2 }
-            let differing = [a.year != b.year, a.month != b.month, a.day != b.day].filter { $0 }.count
-            return differing == 1 ? 1 : 0
+            return Self.dateLevel(a, b)
         case (.dice(let thresholds), .bloom(let a), .bloom(let b)):
             let similarity = a.dice(b)
             for (index, threshold) in thresholds.enumerated() where similarity >= threshold {

@@ -8,6 +8,11 @@ struct FieldComparer: Sendable {
     /// Each field's name comparison, if it is one, to call without a switch on every pair;
     /// held by reference so that a pair's comparison does not copy its arrays.
     private let names: [NameComparer?]
+    private let kinds: [Kind]
+
+    private enum Kind {
+        case date, exact, other
+    }
 
     init(fields: [LinkageField]) {
         self.fields = fields
@@ -15,12 +20,28 @@ struct FieldComparer: Sendable {
             guard case .name(let name) = field.comparison, let other = name.swappedWith else { return nil }
             return fields.firstIndex { $0.name == other }
         }
+        kinds = fields.map { field in
+            switch field.comparison {
+            case .date: .date
+            case .exact: .exact
+            default: .other
+            }
+        }
         names = fields.map { field in
             if case .name(let name) = field.comparison { NameComparer(comparison: name) } else { nil }
         }
     }
 
     func level(_ field: Int, _ left: [FieldValue?], _ right: [FieldValue?]) -> Int? {
+        // Dates and exact fields, in every pair, are compared here without copying the
+        // comparison and both values into a tuple to switch on.
+        switch kinds[field] {
+        case .date:
+            if case .date(let a) = left[field], case .date(let b) = right[field] { return Comparison.dateLevel(a, b) }
+        case .exact:
+            if case .text(let a) = left[field], case .text(let b) = right[field] { return a == b ? 1 : 0 }
+        case .other: break
+        }
         if let name = names[field] {
             guard case .text(let a) = left[field], case .text(let b) = right[field] else {
                 return left[field] == nil || right[field] == nil ? nil : 0
