@@ -60,8 +60,8 @@ struct FieldComparer: Sendable {
     }
 
     /// Every field's level packed four bits a field (level + 1, so missing is 0), for counting
-    /// patterns without making an array for each of a million random pairs; nil when there
-    /// are too many fields or levels to pack.
+    /// patterns without making an array for each of a million random pairs; only for fields
+    /// that `canPack`.
     func packedLevels(_ left: [FieldValue?], _ right: [FieldValue?]) -> UInt64 {
         var packed: UInt64 = 0
         for field in fields.indices {
