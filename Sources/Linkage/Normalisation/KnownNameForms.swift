@@ -4,25 +4,18 @@
 /// other, either way round; two nicknames of one name (Bill and Will) are not, as the list
 /// joins names that way only through the full name, and Jaro–Winkler sees most such pairs.
 public struct KnownNameForms: Sendable {
-    /// The pairs in normalised form, each written both ways round.
-    private let pairs: Set<Pair>
+    /// Each normalised name's known forms, the list read both ways round.
     private let formsByName: [String: Set<String>]
     /// A bit for each pair of two-letter beginnings the list joins (hashed into 2^20 bits):
     /// nearly every pair of names compared is not on the list, and is told so without hashing
     /// both names.
     private let beginnings: [UInt64]
 
-    private struct Pair: Hashable {
-        var first: String
-        var second: String
-    }
-
     /// The open list, read once.
     public static let standard = KnownNameForms(list: list)
 
     /// Reads lines of "name,form" and normalises both as names are before comparison.
     init(list: String, normaliser: NameNormaliser = NameNormaliser(variants: [:])) {
-        var pairs = Set<Pair>()
         var formsByName: [String: Set<String>] = [:]
         var beginnings = [UInt64](repeating: 0, count: Self.beginningBits / 64)
         for line in list.split(separator: "\n") {
@@ -30,8 +23,6 @@ public struct KnownNameForms: Sendable {
             guard parts.count == 2, let name = normaliser.normalise(String(parts[0])),
                 let form = normaliser.normalise(String(parts[1])), name != form
             else { continue }
-            pairs.insert(Pair(first: name, second: form))
-            pairs.insert(Pair(first: form, second: name))
             formsByName[name, default: []].insert(form)
             formsByName[form, default: []].insert(name)
             for (first, second) in [(name, form), (form, name)] {
@@ -39,12 +30,11 @@ public struct KnownNameForms: Sendable {
                 beginnings[bit / 64] |= 1 << UInt64(bit % 64)
             }
         }
-        self.pairs = pairs
         self.formsByName = formsByName
         self.beginnings = beginnings
     }
 
-    public var count: Int { pairs.count / 2 }
+    public var count: Int { formsByName.values.reduce(0) { $0 + $1.count } / 2 }
 
     private static let beginningBits = 1 << 20
 
@@ -68,13 +58,17 @@ public struct KnownNameForms: Sendable {
     /// names of more than one word are ("Bill James" and "William").
     public func areForms(_ first: String, _ second: String) -> Bool {
         let bit = Self.beginningBit(first, second)
-        if beginnings[bit / 64] & (1 << UInt64(bit % 64)) != 0, pairs.contains(Pair(first: first, second: second)) {
+        if beginnings[bit / 64] & (1 << UInt64(bit % 64)) != 0, isForm(second, of: first) {
             return true
         }
         // Comparing is the hot loop of a linkage: look for a space before cutting words out.
         guard NameComparison.hasSpace(first) || NameComparison.hasSpace(second) else { return false }
         let firstWord = first.prefix { $0 != " " }
         let secondWord = second.prefix { $0 != " " }
-        return firstWord != secondWord && pairs.contains(Pair(first: String(firstWord), second: String(secondWord)))
+        return firstWord != secondWord && isForm(String(secondWord), of: String(firstWord))
+    }
+
+    private func isForm(_ form: String, of name: String) -> Bool {
+        formsByName[name]?.contains(form) ?? false
     }
 }
