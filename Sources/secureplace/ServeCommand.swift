@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coordination
 import Foundation
+import SecurePlaceCore
 import Storage
 import WebApp
 
@@ -56,7 +57,40 @@ struct ServeCommand: AsyncParsableCommand {
         ))
     var trustedProxies: [String] = []
 
+    @ArgumentParser.Option(
+        help: ArgumentHelp(
+            "How e-mail alerts go: smtp (to SMTP_URL) or log (written to the log, for the demo).",
+            discussion: """
+                The default is smtp when SMTP_URL is set and log when it is not. SMTP_URL is \
+                smtps://user:password@host:465 (TLS), smtp+starttls://user:password@host:587 or \
+                smtp://host:25 (unencrypted, for a relay on the same machine); SMTP_CA_FILE names \
+                a PEM file of certificate authorities to trust instead of the system's. MAIL_FROM \
+                is the sender address and PUBLIC_URL the service's address for the links in e-mails.
+                """),
+        transform: { text in
+            guard let mode = MailMode(rawValue: text) else {
+                throw ValidationError("--mail must be smtp or log.")
+            }
+            return mode
+        })
+    var mail: MailMode?
+
+    @ArgumentParser.Option(help: "Seconds between runs of the e-mail sender.")
+    var mailInterval = 5
+
+    @ArgumentParser.Option(
+        help: "Seconds to wait before trying a failed e-mail again; the wait doubles at each failure, up to an hour.")
+    var mailRetryAfter = 30
+
+    enum MailMode: String { case smtp, log }
+
     func validate() throws {
+        guard (1...3600).contains(mailInterval) else {
+            throw ValidationError("--mail-interval must be 1 to 3600 seconds.")
+        }
+        guard (1...3600).contains(mailRetryAfter) else {
+            throw ValidationError("--mail-retry-after must be 1 to 3600 seconds.")
+        }
         guard (1...3600).contains(jobInterval) else {
             throw ValidationError("--job-interval must be 1 to 3600 seconds.")
         }
@@ -104,6 +138,42 @@ struct ServeCommand: AsyncParsableCommand {
         try await runServer(
             settings: AppSettings(
                 database: url, hostname: hostname, port: port, migrateOnStart: migrate,
-                backgroundJobInterval: jobInterval, trustedProxies: Set(trustedProxies)))
+                backgroundJobInterval: jobInterval, trustedProxies: Set(trustedProxies),
+                mail: try mailSettings(shownHost: shownHost)))
+    }
+
+    /// The e-mail settings from the options and the environment; a bad SMTP_URL stops the
+    /// start with the reason.
+    func mailSettings(shownHost: String) throws -> MailSettings {
+        let environment = ProcessInfo.processInfo.environment
+        let smtpURL = environment["SMTP_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let delivery: MailSettings.Delivery
+        switch mail ?? (smtpURL == nil ? .log : .smtp) {
+        case .log:
+            delivery = .log
+            print(
+                "E-mail alerts are written to the log (--mail log\(smtpURL == nil ? ", as SMTP_URL is not set" : "")).")
+        case .smtp:
+            guard let smtpURL else {
+                throw ValidationError("--mail smtp needs SMTP_URL, such as smtps://relay.example.org:465.")
+            }
+            do {
+                let configuration = try SMTPConfiguration(
+                    url: smtpURL, trustedCertificatesFile: environment["SMTP_CA_FILE"])
+                delivery = .smtp(configuration)
+                print(
+                    "E-mail alerts go to \(configuration.host):\(configuration.port) (\(configuration.security.rawValue))."
+                )
+            } catch {
+                throw ValidationError(error.description)
+            }
+        }
+        let retries = AlertRetryPolicy(
+            firstWait: TimeInterval(mailRetryAfter), longestWait: 3600,
+            maximumAttempts: AlertRetryPolicy.standard.maximumAttempts)
+        return MailSettings(
+            delivery: delivery, from: environment["MAIL_FROM"] ?? "alerts@secureplace.localhost",
+            serviceAddress: environment["PUBLIC_URL"] ?? "http://\(shownHost):\(port)", retries: retries,
+            sendInterval: mailInterval)
     }
 }

@@ -62,7 +62,8 @@ public struct LoadDemoData: Sendable {
         let models = AcceptanceModels(store: store, now: { dataset.end })
         try await models.setFlagThreshold(DemoDataset.flagThreshold)
         _ = try await models.fit(fittedBy: "demo data load")
-        let journey = ReferralJourney(store: store, now: { dataset.end })
+        // The demo writes history: nobody is e-mailed about it.
+        let journey = ReferralJourney(store: store, now: { dataset.end }, alerts: nil)
         for referral in dataset.referrals where [.submitted, .circulated].contains(referral.state) {
             try await journey.assessNoOfferRisk(of: referral, in: store)
         }

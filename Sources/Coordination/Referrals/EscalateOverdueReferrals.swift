@@ -12,11 +12,16 @@ public struct EscalateOverdueReferrals: Sendable {
     /// This instance's name, for the lease.
     public let instance: String
     public let now: @Sendable () -> Date
+    public let alerts: AlertOutbox?
 
-    public init(store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() },
+        alerts: AlertOutbox? = .localDefault
+    ) {
         self.store = store
         self.instance = instance
         self.now = now
+        self.alerts = alerts
     }
 
     /// Runs once; returns the referrals it escalated (none when another instance holds the lease).
@@ -40,6 +45,13 @@ public struct EscalateOverdueReferrals: Sendable {
                     AuditEntry(
                         by: nil, action: "referral.escalate", objectType: "referral", objectID: id.uuidString,
                         at: instant))
+                // The authority hears it has been escalated; the coordinators that it is overdue.
+                let event = "\(id.uuidString)/\(Int(instant.timeIntervalSince1970))"
+                try await alerts?.queue(
+                    .referralEscalated, about: referral, event: event, to: referral.localAuthorityCode, at: instant,
+                    in: store)
+                try await alerts?.queue(
+                    .referralOverdue, about: referral, event: event, to: nil, at: instant, in: store)
                 return true
             }
             if done { escalated.append(id) }

@@ -68,6 +68,16 @@ extension ReferralJourney {
                 respondBy: deadlines.respondBy(circulatedAt: instant, urgency: referral.urgency))
         }
         try await store.save(circulations: circulations)
+        if let alerts, !circulations.isEmpty {
+            let homes = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0) })
+            for circulation in circulations {
+                guard let home = homes[circulation.homeID] else { continue }
+                try await alerts.queue(
+                    .referralCirculated, about: referral,
+                    event: "\(referral.id.uuidString)/\(home.id.uuidString)", to: home.reference,
+                    homeName: home.name, dueAt: circulation.respondBy, at: instant, in: store)
+            }
+        }
         return circulations
     }
 }

@@ -46,6 +46,11 @@ extension ReferralJourney {
             var referral = context.referral
             try await store.save(responses: [response])
             try await apply(answer.isOffer ? .receiveOffer : .receiveDecline, to: &referral, by: principal, in: store)
+            if answer.isOffer {
+                try await alerts?.queue(
+                    .offerMade, about: referral, event: response.id.uuidString, to: referral.localAuthorityCode,
+                    homeName: home.name, at: instant, in: store)
+            }
             // The last decline of a wave asks the next homes at once.
             if !answer.isOffer { try await widenWaveIfDone(referral, in: store) }
             return response

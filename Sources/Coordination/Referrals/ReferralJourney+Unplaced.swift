@@ -43,6 +43,11 @@ extension ReferralJourney {
                 homeReferences: context.homeReferences, circulatedTo: context.circulations.map(\.homeID),
                 ageWhenClosed: ageToday)
             try await store.save(notifications: [notification])
+            try await alerts?.queue(
+                .closedUnplaced, about: referral, event: referral.id.uuidString, to: nil, at: now(), in: store)
+            try await alerts?.queue(
+                .regulatorNotice, about: referral, event: notification.id.uuidString,
+                to: notification.regulator.rawValue, at: now(), in: store)
             try await scheduleFollowUps(for: referral, in: store)
             try await store.save(
                 placements: [],

@@ -44,11 +44,16 @@ public struct WidenCirculationWaves: Sendable {
     public let store: Store
     public let instance: String
     public let now: @Sendable () -> Date
+    public let alerts: AlertOutbox?
 
-    public init(store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() },
+        alerts: AlertOutbox? = .localDefault
+    ) {
         self.store = store
         self.instance = instance
         self.now = now
+        self.alerts = alerts
     }
 
     /// Runs once; returns the referrals widened.
@@ -57,7 +62,7 @@ public struct WidenCirculationWaves: Sendable {
         guard try await store.acquireLease(Self.leaseName, holder: instance, at: now(), for: duration) else {
             return []
         }
-        let journey = ReferralJourney(store: store, now: now)
+        let journey = ReferralJourney(store: store, now: now, alerts: alerts)
         var widened: [UUID] = []
         for (referralID, _) in try await store.referralsInWaves() {
             let asked = try await store.transaction { store in

@@ -21,7 +21,10 @@ extension ReferralJourney {
     public func placementsWithoutOrder(by principal: Principal) async throws -> [PlacementWithoutOrder] {
         let decision = AccessPolicy.mayViewPlacementsWithoutOrder(principal)
         guard decision == .allowed else { throw AccessDenied(decision: decision) }
-        let instant = now()
+        return try await placementsWithoutOrder(at: now())
+    }
+
+    func placementsWithoutOrder(at instant: Date) async throws -> [PlacementWithoutOrder] {
         let today = CalendarDate(containing: instant)
         var found: [PlacementWithoutOrder] = []
         for placement in try await store.placements() where placement.dischargedAt == nil {

@@ -9,15 +9,18 @@ public struct ReferralJourney: Sendable {
     public let now: @Sendable () -> Date
     public let deadlines: ResponseDeadlines
     public let tokens: SecretTokens
+    /// Where the e-mails that changes cause are queued; nil writes none (the demo's history).
+    public let alerts: AlertOutbox?
 
     public init(
         store: Store, now: @escaping @Sendable () -> Date = { Date() }, deadlines: ResponseDeadlines = .standard,
-        tokens: SecretTokens = .system
+        tokens: SecretTokens = .system, alerts: AlertOutbox? = .localDefault
     ) {
         self.store = store
         self.now = now
         self.deadlines = deadlines
         self.tokens = tokens
+        self.alerts = alerts
     }
 
     /// Everything access depends on, with the referral.

@@ -23,6 +23,7 @@ let secureplaceMigrations: [any Migration] = [
     AddReferenceCounters(),
     CorrectPlacementChangeReasons(),
     AddLookedAfterReturns(),
+    AddAlertOutbox(),
 ]
 
 extension Migrations {

@@ -19,12 +19,16 @@ public struct AppSettings: Sendable {
     /// Addresses of the reverse proxies in front of the service, whose `X-Forwarded-For` is
     /// believed when counting failed sign-ins by address.
     public var trustedProxies: Set<String>
+    /// How e-mail alerts are sent.
+    public var mail: MailSettings
 
     public init(
         database: DatabaseURL, hostname: String = "127.0.0.1", port: Int = 8080, migrateOnStart: Bool = true,
         now: @escaping @Sendable () -> Date = { Date() }, bcryptCost: Int = 12,
-        runsBackgroundJobs: Bool = true, backgroundJobInterval: Int = 60, trustedProxies: Set<String> = []
+        runsBackgroundJobs: Bool = true, backgroundJobInterval: Int = 60, trustedProxies: Set<String> = [],
+        mail: MailSettings = MailSettings()
     ) {
+        self.mail = mail
         self.database = database
         self.hostname = hostname
         self.port = port

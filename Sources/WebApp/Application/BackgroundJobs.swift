@@ -4,8 +4,8 @@ import NIOConcurrencyHelpers
 import Storage
 import Vapor
 
-/// Runs the periodic jobs (escalating overdue referrals, widening waves, refitting the
-/// acceptance model daily) while the app runs. Every instance schedules them; each job's
+/// Runs the periodic jobs (escalating overdue referrals, widening waves, queueing deadline
+/// alerts, refitting the acceptance model daily) while the app runs. Every instance schedules them; each job's
 /// database lease makes sure only one instance acts at a time.
 ///
 /// On shutdown the loop is cancelled and waited for: a run in progress finishes the job it is
@@ -41,18 +41,30 @@ final class BackgroundJobs: LifecycleHandler, Sendable {
     private static func runOnce(_ app: Application, instance: String) async {
         let now = app.storage[ClockKey.self] ?? { Date() }
         do {
-            let escalated = try await EscalateOverdueReferrals(store: Store(app.db), instance: instance, now: now)
-                .run()
+            let escalated = try await EscalateOverdueReferrals(
+                store: Store(app.db), instance: instance, now: now, alerts: app.mailSettings.outbox
+            ).run()
             if !escalated.isEmpty { app.logger.info("Escalated \(escalated.count) overdue referrals") }
         } catch {
             app.logger.error("The escalation job failed: \(String(reflecting: type(of: error)))")
         }
         guard !Task.isCancelled else { return }
         do {
-            let widened = try await WidenCirculationWaves(store: Store(app.db), instance: instance, now: now).run()
+            let widened = try await WidenCirculationWaves(
+                store: Store(app.db), instance: instance, now: now, alerts: app.mailSettings.outbox
+            ).run()
             if !widened.isEmpty { app.logger.info("Widened \(widened.count) waves past their deadline") }
         } catch {
             app.logger.error("The wave job failed: \(String(reflecting: type(of: error)))")
+        }
+        guard !Task.isCancelled else { return }
+        do {
+            let queued = try await QueueDeadlineAlerts(
+                store: Store(app.db), instance: instance, now: now, alerts: app.mailSettings.outbox
+            ).run()
+            if !queued.isEmpty { app.logger.info("Queued \(queued.count) deadline alerts") }
+        } catch {
+            app.logger.error("The deadline alert job failed: \(String(reflecting: type(of: error)))")
         }
         guard !Task.isCancelled else { return }
         do {

@@ -50,8 +50,13 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
     app.views.use(.leaf)
 
     app.storage[ClockKey.self] = settings.now
+    app.storage[MailSettingsKey.self] = settings.mail
     if settings.runsBackgroundJobs {
         app.lifecycle.use(BackgroundJobs(interval: .seconds(settings.backgroundJobInterval)))
+        app.lifecycle.use(
+            AlertSender(
+                interval: .seconds(settings.mail.sendInterval),
+                transport: try settings.mail.transport(logger: Logger(label: "secureplace.mail"))))
     }
     try app.register(
         collection: SignInController(

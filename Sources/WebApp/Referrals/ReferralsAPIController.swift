@@ -179,7 +179,7 @@ extension Referral {
 extension Request {
     var journey: ReferralJourney {
         let now = self.now
-        return ReferralJourney(store: Store(db), now: { now })
+        return ReferralJourney(store: Store(db), now: { now }, alerts: application.mailSettings.outbox)
     }
 
     var referralID: UUID {
