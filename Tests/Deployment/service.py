@@ -73,8 +73,9 @@ class PostgresDatabase:
 class Instance:
     """One `secureplace serve` process on its own port."""
 
-    def __init__(self, database_url, directory, name, *options):
+    def __init__(self, database_url, directory, name, *options, environment=None):
         self.database_url = database_url
+        self.environment = environment
         self.directory = directory
         self.name = name
         self.options = options
@@ -87,7 +88,7 @@ class Instance:
         log = open(self.log_path, "a")
         self.process = subprocess.Popen(
             [BINARY, "serve", "--database", self.database_url, "--port", str(self.port), *self.options],
-            cwd=self.directory, stdout=log, stderr=subprocess.STDOUT)
+            cwd=self.directory, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(self.environment or {})})
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
