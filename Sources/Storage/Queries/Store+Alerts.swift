@@ -112,3 +112,19 @@ extension Store {
             .map { $0.value() }
     }
 }
+
+extension Store {
+    /// Writes an alert's delivery state back, as an administrator's retry sets it.
+    public func reschedule(_ alert: Alert) async throws {
+        guard let record = try await AlertRecord.find(alert.id, on: database) else { return }
+        record.set(alert.delivery)
+        try await record.save(on: database)
+    }
+}
+
+extension Store {
+    /// The address a user's alerts go to.
+    public func emailAddress(ofUser userID: UUID) async throws -> String? {
+        try await UserRecord.find(userID, on: database)?.email
+    }
+}

@@ -69,7 +69,7 @@ public func configure(_ app: Application, settings: AppSettings) async throws {
         MatchingProfileController(),
         NotificationPagesController(),
         BedManagementController(), WithoutOrderPageController(), AdminPagesController(passwords: settings.passwords),
-        PlanningPagesController(), LinkageReviewPagesController(), StatisticsPagesController(),
+        PlanningPagesController(), LinkageReviewPagesController(), StatisticsPagesController(), AlertPagesController(),
     ]
     for collection in collections { try signedIn.register(collection: collection) }
     try app.register(collection: StatisticsPagesController.Published())

@@ -51,6 +51,7 @@ struct NavigationLink: Encodable {
                 .init(href: "/allocation", text: "Allocation"),
                 .init(href: "/matching/model", text: "Acceptance model"),
                 .init(href: "/planning", text: "Capacity planning"),
+                .init(href: "/alerts", text: "Alerts sent"),
             ]
         case .regulator:
             links += [
@@ -58,7 +59,10 @@ struct NavigationLink: Encodable {
                 .init(href: "/statistics/published", text: "Published statistics"),
             ]
         case .admin:
-            links.append(.init(href: "/admin/users", text: "Organisations and accounts"))
+            links += [
+                .init(href: "/admin/users", text: "Organisations and accounts"),
+                .init(href: "/admin/alerts", text: "Failed e-mails"),
+            ]
         case .analyst:
             links += [
                 .init(href: "/planning", text: "Capacity planning"),
@@ -67,6 +71,7 @@ struct NavigationLink: Encodable {
                 .init(href: "/statistics", text: "Statistics"),
             ]
         }
+        if !AlertKind.kinds(for: role).isEmpty { links.append(.init(href: "/settings", text: "Your alerts")) }
         return links
     }
 }
