@@ -9,6 +9,7 @@ struct BedBoardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(use: boardPage)
         routes.get("homes", ":homeID", use: homePage)
+        routes.get("your-home", use: yourHome)
         let api = routes.grouped("api", "v1")
         api.get("bed-board", use: boardJSON)
         api.get("homes", ":homeID", use: homeJSON)
@@ -33,6 +34,14 @@ struct BedBoardController: RouteCollection {
             today: CalendarDate(containing: request.now),
             dateValue: text ?? board.day.iso, dateError: dateError)
         return try await request.view.render("board", page)
+    }
+
+    /// A home manager's own home, one tap from the menu on a phone.
+    @Sendable func yourHome(request: Request) async throws -> Response {
+        guard let reference = try request.principal.homeReference,
+            let home = try await Store(request.db).home(reference: reference)
+        else { throw Abort(.notFound, reason: "Only a home's managers have a home of their own here.") }
+        return request.redirect(to: "/homes/\(home.id.uuidString)", redirectType: .normal)
     }
 
     /// The board's JSON with a weak ETag naming its day and audit sequence: a client that

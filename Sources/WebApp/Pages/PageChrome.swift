@@ -40,7 +40,10 @@ struct NavigationLink: Encodable {
                 .init(href: "/exclusions", text: "Homes not used"),
             ]
         case .homeManager:
-            links.append(.init(href: "/referrals", text: "Referrals to your home"))
+            links += [
+                .init(href: "/your-home", text: "Your home's beds"),
+                .init(href: "/referrals", text: "Referrals to your home"),
+            ]
         case .coordinator:
             links += [
                 .init(href: "/referrals?queue=1", text: "Queue"), .init(href: "/referrals", text: "Referrals"),

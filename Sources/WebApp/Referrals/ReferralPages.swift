@@ -118,6 +118,9 @@ struct ReferralPage: Encodable {
     var chrome: PageChrome
     var id: UUID
     var reference: String
+    /// On paper the child is named by pseudonym: the name appears only in the facts, for those who may read it.
+    var pseudonym: String
+    var printedAt: String
     var state: String
     var stateTag: String
     var ranked: [RankedRow]

@@ -288,7 +288,8 @@ struct ReferralPagesController: RouteCollection {
             chrome: PageChrome(
                 title: "Referral \(referral.reference)", isDemo: try await Store(request.db).holdsDemoData(),
                 hasError: errors != nil, signedIn: request.signedIn),
-            id: referral.id, reference: referral.reference, state: referral.state.name,
+            id: referral.id, reference: referral.reference, pseudonym: view.child.pseudonym,
+            printedAt: DisplayFormat.dateTime(request.now), state: referral.state.name,
             stateTag: referral.state.rawValue, ranked: ranked, excluded: excluded,
             nextStep: view.nextStep, notice: notice, escalated: referral.escalatedAt != nil,
             noOfferRisk: noOfferRisk,
