@@ -14,7 +14,7 @@ struct ReferralStateMachineTests {
         ],
         .offered: [
             .circulate: .offered, .receiveDecline: .offered, .receiveOffer: .offered, .acceptOffer: .offerAccepted,
-            .closeUnplaced: .closedUnplaced, .withdraw: .withdrawn,
+            .closeUnplaced: .closedUnplaced, .withdraw: .withdrawn, .offersLapsed: .circulated,
         ],
         .offerAccepted: [.admit: .placed, .acceptedOfferFellThrough: .circulated, .withdraw: .withdrawn],
         .placed: [:],

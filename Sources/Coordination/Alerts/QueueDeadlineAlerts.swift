@@ -3,7 +3,8 @@ import SecurePlaceCore
 import Storage
 
 /// The background job that notices time running out, which no user action marks: a home's
-/// answer due within the hour, a child close to the 72-hour limit without a court order.
+/// answer due within the hour, an offer that lapses within the hour, a child close to the
+/// 72-hour limit without a court order.
 /// Each alert's key makes it once only, however often the job runs; with several instances,
 /// only the lease holder acts.
 public struct QueueDeadlineAlerts: Sendable {
@@ -15,12 +16,17 @@ public struct QueueDeadlineAlerts: Sendable {
     public let instance: String
     public let now: @Sendable () -> Date
     public let alerts: AlertOutbox
+    public let hold: OfferHold
 
-    public init(store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() }, alerts: AlertOutbox) {
+    public init(
+        store: Store, instance: String, now: @escaping @Sendable () -> Date = { Date() }, alerts: AlertOutbox,
+        hold: OfferHold = .standard
+    ) {
         self.store = store
         self.instance = instance
         self.now = now
         self.alerts = alerts
+        self.hold = hold
     }
 
     /// Runs once; returns the alerts queued (none when another instance holds the lease).
@@ -41,6 +47,18 @@ public struct QueueDeadlineAlerts: Sendable {
                 return try await alerts.queue(
                     .answerDueSoon, about: referral, event: "\(referral.id.uuidString)/\(home.id.uuidString)",
                     to: home.reference, homeName: home.name, dueAt: circulation.respondBy, at: instant, in: store)
+            }
+        }
+        for (offer, urgency) in try await store.openOffers() {
+            let lapsesAt = hold.lapsesAt(offeredAt: offer.respondedAt, urgency: urgency)
+            guard lapsesAt > instant, lapsesAt <= instant.addingTimeInterval(OfferHold.warning),
+                let home = homes[offer.homeID]
+            else { continue }
+            queued += try await store.transaction { store in
+                guard let referral = try await store.referral(id: offer.referralID) else { return [] }
+                return try await alerts.queue(
+                    .offerAboutToLapse, about: referral, event: offer.id.uuidString, to: referral.localAuthorityCode,
+                    homeName: home.name, dueAt: lapsesAt, at: instant, in: store)
             }
         }
         let journey = ReferralJourney(store: store, now: now, alerts: alerts)

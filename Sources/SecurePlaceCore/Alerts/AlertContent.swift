@@ -9,7 +9,7 @@ public struct AlertContent: Hashable, Sendable {
     public var childPseudonym: String
     /// The home that offered, or that was asked.
     public var homeName: String?
-    /// When the home's answer is due.
+    /// When the home's answer is due, or when its offer lapses.
     public var dueAt: Date?
     /// What is left of the 72 hours.
     public var timeLeft: TimeInterval?
@@ -31,6 +31,7 @@ public struct AlertContent: Hashable, Sendable {
         let child = "\(referralReference) (\(childPseudonym))"
         return switch kind {
         case .offerMade: "Offer of a bed for referral \(child)"
+        case .offerAboutToLapse: "Offer about to lapse: referral \(child)"
         case .referralEscalated: "Referral \(child) escalated: a home has not answered"
         case .referralCirculated: "New referral for your home: \(child)"
         case .answerDueSoon: "Answer due within the hour: referral \(child)"
@@ -51,6 +52,9 @@ public struct AlertContent: Hashable, Sendable {
             switch kind {
             case .offerMade:
                 "\(home) has offered a bed for the child \(childPseudonym). Accept or release the offer on the referral's page."
+            case .offerAboutToLapse:
+                "\(home)'s offer of a bed for the child \(childPseudonym) lapses at "
+                + (dueAt.map(Self.londonTime) ?? "the end of its time") + " unless you accept it before then."
             case .referralEscalated:
                 "A home has not answered the referral for the child \(childPseudonym) by its deadline. The coordinators have been told and are following it up."
             case .referralCirculated:

@@ -3,6 +3,8 @@
 public enum AlertKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// A home has offered a bed for one of the authority's referrals.
     case offerMade = "offer-made"
+    /// An open offer for one of the authority's referrals lapses within the hour unless accepted.
+    case offerAboutToLapse = "offer-about-to-lapse"
     /// One of the authority's referrals has gone past a home's deadline and was escalated.
     case referralEscalated = "referral-escalated"
     /// A referral has been sent to the manager's home.
@@ -22,7 +24,7 @@ public enum AlertKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// authority, the home asked, the child's regulator).
     public var audience: Set<Role> {
         switch self {
-        case .offerMade, .referralEscalated: [.referrer, .authorityManager]
+        case .offerMade, .offerAboutToLapse, .referralEscalated: [.referrer, .authorityManager]
         case .referralCirculated, .answerDueSoon: [.homeManager]
         case .referralOverdue, .nearingSeventyTwoHours, .closedUnplaced: [.coordinator]
         case .regulatorNotice: [.regulator]
@@ -33,6 +35,7 @@ public enum AlertKind: String, Codable, Sendable, CaseIterable, Comparable {
     public var title: String {
         switch self {
         case .offerMade: "A home offers a bed for one of our referrals"
+        case .offerAboutToLapse: "A home's offer for one of our referrals is about to lapse"
         case .referralEscalated: "One of our referrals is escalated because a home has not answered"
         case .referralCirculated: "A referral is sent to my home"
         case .answerDueSoon: "My home's answer to a referral is due within the hour"

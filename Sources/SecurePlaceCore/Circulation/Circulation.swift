@@ -47,6 +47,8 @@ public enum OfferStatus: String, Codable, Sendable, CaseIterable {
     case released
     /// Accepted, and then the home could no longer take the child (an incident, a bed closed).
     case fellThrough = "fell-through"
+    /// Not accepted while it stood (`OfferHold`): the home's bed is free for other children.
+    case lapsed
 }
 
 /// Which homes a referral may be circulated to now: registered for the child's sex and age,

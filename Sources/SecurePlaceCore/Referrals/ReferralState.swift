@@ -49,6 +49,8 @@ public enum ReferralEvent: String, Codable, Sendable, CaseIterable {
     case admit
     case closeUnplaced = "close-unplaced"
     case withdraw
+    /// Every open offer has lapsed unaccepted: the referral is back with the homes still to answer.
+    case offersLapsed = "offers-lapsed"
 
     public var name: String {
         switch self {
@@ -64,6 +66,7 @@ public enum ReferralEvent: String, Codable, Sendable, CaseIterable {
         case .admit: "admit the child"
         case .closeUnplaced: "close as unplaced"
         case .withdraw: "withdraw"
+        case .offersLapsed: "let its offers lapse"
         }
     }
 }
@@ -99,6 +102,7 @@ extension ReferralState {
         case (.circulated, .receiveOffer), (.offered, .receiveOffer): return .offered
         case (.offered, .acceptOffer): return .offerAccepted
         case (.offerAccepted, .acceptedOfferFellThrough): return .circulated
+        case (.offered, .offersLapsed): return .circulated
         case (.offerAccepted, .admit): return .placed
         case (.submitted, .closeUnplaced), (.circulated, .closeUnplaced), (.offered, .closeUnplaced):
             return .closedUnplaced

@@ -4,8 +4,8 @@ import NIOConcurrencyHelpers
 import Storage
 import Vapor
 
-/// Runs the periodic jobs (escalating overdue referrals, widening waves, queueing deadline
-/// alerts, refitting the acceptance model daily) while the app runs. Every instance schedules them; each job's
+/// Runs the periodic jobs (escalating overdue referrals, widening waves, lapsing offers not
+/// accepted in time, queueing deadline alerts, refitting the acceptance model daily) while the app runs. Every instance schedules them; each job's
 /// database lease makes sure only one instance acts at a time.
 ///
 /// On shutdown the loop is cancelled and waited for: a run in progress finishes the job it is
@@ -56,6 +56,13 @@ final class BackgroundJobs: LifecycleHandler, Sendable {
             if !widened.isEmpty { app.logger.info("Widened \(widened.count) waves past their deadline") }
         } catch {
             app.logger.error("The wave job failed: \(String(reflecting: type(of: error)))")
+        }
+        guard !Task.isCancelled else { return }
+        do {
+            let lapsed = try await LapseOpenOffers(store: Store(app.db), instance: instance, now: now).run()
+            if !lapsed.isEmpty { app.logger.info("\(lapsed.count) open offers lapsed unaccepted") }
+        } catch {
+            app.logger.error("The offer lapse job failed: \(String(reflecting: type(of: error)))")
         }
         guard !Task.isCancelled else { return }
         do {
