@@ -26,7 +26,9 @@ struct OfferLapseTests {
         return (id, try #require(offer.json["id"] as? String))
     }
 
-    @Test("the authority is warned within the last hour, then the offer lapses and cannot be accepted", arguments: TestDatabase.all)
+    @Test(
+        "the authority is warned within the last hour, then the offer lapses and cannot be accepted",
+        arguments: TestDatabase.all)
     func lapse(database: TestDatabase) async throws {
         try await withApp(database, demo: false) { app in
             let world = try await SmallWorld.build(in: app)
@@ -34,14 +36,16 @@ struct OfferLapseTests {
             let store = Store(app.db)
             let hour = 3600.0
             let early = try await QueueDeadlineAlerts(
-                store: store, instance: "a", now: { demoDataset.end.addingTimeInterval(2 * hour) }, alerts: .localDefault
+                store: store, instance: "a", now: { demoDataset.end.addingTimeInterval(2 * hour) },
+                alerts: .localDefault
             ).run()
             #expect(!early.contains { $0.kind == .offerAboutToLapse }, "two hours left: no warning yet")
             let warned = try await QueueDeadlineAlerts(
                 store: store, instance: "a", now: { demoDataset.end.addingTimeInterval(3.25 * hour) },
                 alerts: .localDefault
             ).run().filter { $0.kind == .offerAboutToLapse }
-            #expect(Set(warned.map(\.recipientAddress)) == ["referrer@manchester.example", "manager@manchester.example"])
+            #expect(
+                Set(warned.map(\.recipientAddress)) == ["referrer@manchester.example", "manager@manchester.example"])
             #expect(warned.first?.body.contains("Alder House's offer of a bed") == true)
             #expect(warned.first?.body.contains("lapses at") == true)
 
@@ -54,7 +58,8 @@ struct OfferLapseTests {
             ).run()
             #expect(lapsed.map(\.uuidString) == [offerID.uppercased()])
             let referralID = try #require(UUID(uuidString: id))
-            #expect(try await store.referral(id: referralID)?.state == .circulated, "back with the homes still to answer")
+            #expect(
+                try await store.referral(id: referralID)?.state == .circulated, "back with the homes still to answer")
             let offerUUID = try #require(UUID(uuidString: offerID))
             #expect(try await store.response(id: offerUUID)?.offerStatus == .lapsed)
 
@@ -62,14 +67,17 @@ struct OfferLapseTests {
                 .POST, "/api/v1/offers/\(offerID)/accept",
                 as: try await app.bearerHeaders(for: "referrer@manchester.example"))
             #expect(accept.status == .conflict, "a lapsed offer cannot be accepted")
-            #expect(try await store.bedStatusIntervals(at: demoDataset.end).first { $0.bedID == world.bedA.id }?.status == .vacant)
+            #expect(
+                try await store.bedStatusIntervals(at: demoDataset.end).first { $0.bedID == world.bedA.id }?.status
+                    == .vacant)
 
             let again = try await LapseOpenOffers(
                 store: store, instance: "a", now: { demoDataset.end.addingTimeInterval(5 * hour) }
             ).run()
             #expect(again.isEmpty, "an offer lapses once")
             let second = try await app.send(
-                .POST, "/api/v1/referrals/\(id)/responses", as: try await app.bearerHeaders(for: "manager@sch-b.example"),
+                .POST, "/api/v1/referrals/\(id)/responses",
+                as: try await app.bearerHeaders(for: "manager@sch-b.example"),
                 body: ReferralJourney.ResponseForm(answer: "offer", bedID: world.bedB.id))
             #expect(second.status == .created)
             #expect(try await store.referral(id: referralID)?.state == .offered, "another home's offer still counts")

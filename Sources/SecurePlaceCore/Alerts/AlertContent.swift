@@ -51,10 +51,10 @@ public struct AlertContent: Hashable, Sendable {
         let what: String =
             switch kind {
             case .offerMade:
-                "\(home) has offered a bed for the child \(childPseudonym). Accept or release the offer on the referral's page."
+                "\(home) has offered a bed for the child \(childPseudonym). Accept it on the referral's page before it lapses."
             case .offerAboutToLapse:
                 "\(home)'s offer of a bed for the child \(childPseudonym) lapses at "
-                + (dueAt.map(Self.londonTime) ?? "the end of its time") + " unless you accept it before then."
+                    + (dueAt.map(Self.londonTime) ?? "the end of its time") + " unless you accept it before then."
             case .referralEscalated:
                 "A home has not answered the referral for the child \(childPseudonym) by its deadline. The coordinators have been told and are following it up."
             case .referralCirculated:
