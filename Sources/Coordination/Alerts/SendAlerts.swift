@@ -6,8 +6,10 @@ import Storage
 /// schedules a failed one again with a growing wait. Only the holder of the job's lease
 /// sends, so with several instances each alert is handed to the mail server by one of them.
 ///
-/// An alert is marked sent in the database as soon as the mail server has accepted it. The
-/// one window for a repeat is a process that dies between the two; nothing is ever lost.
+/// An alert is marked sent in the database as soon as the mail server has accepted it. It can
+/// go twice only when the server took it but its acceptance never arrived (the connection or
+/// the process died at that moment): SMTP cannot tell that from a message not taken, so the
+/// sender tries again rather than lose it, with the same Message-ID. Nothing is ever lost.
 public struct SendAlerts: Sendable {
     public static let leaseName = "send-alerts"
 
