@@ -41,6 +41,10 @@ struct AllocationRouteTests {
             #expect(try await law.store.referral(id: emergency.id)?.state == .circulated)
             let homeA = try await app.bearerHeaders(for: "manager@sch-a.example")
             #expect(try await app.send(.GET, "/api/v1/referrals/\(emergency.id)", as: homeA).status == .ok)
+            let told = try await law.store.alerts(offset: 0, limit: 100).alerts.filter {
+                $0.kind == .referralCirculated && $0.referralID == emergency.id
+            }
+            #expect(told.map(\.recipientAddress) == ["manager@sch-a.example"], "the home asked is e-mailed")
 
             let again = try await app.send(.POST, "/api/v1/allocation/confirm", as: coordinator, body: body)
             #expect(again.status == .conflict)

@@ -147,6 +147,7 @@ extension ReferralJourney {
                     respondBy: deadlines.respondBy(circulatedAt: instant, urgency: referral.urgency))
                 try await store.save(circulations: [circulation])
                 try await apply(.circulate, to: &referral, by: principal, in: store)
+                try await alertHomes(asked: [circulation], about: referral, in: store)
                 circulations.append(circulation)
             }
             guard stale.isEmpty else { throw StaleAllocation(stale: stale) }

@@ -68,16 +68,21 @@ extension ReferralJourney {
                 respondBy: deadlines.respondBy(circulatedAt: instant, urgency: referral.urgency))
         }
         try await store.save(circulations: circulations)
-        if let alerts, !circulations.isEmpty {
-            let homes = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0) })
-            for circulation in circulations {
-                guard let home = homes[circulation.homeID] else { continue }
-                try await alerts.queue(
-                    .referralCirculated, about: referral,
-                    event: "\(referral.id.uuidString)/\(home.id.uuidString)", to: home.reference,
-                    homeName: home.name, dueAt: circulation.respondBy, at: instant, in: store)
-            }
-        }
+        try await alertHomes(asked: circulations, about: referral, in: store)
         return circulations
+    }
+
+    /// Tells each home's managers that the referral has been sent to it, in the transaction
+    /// that sends it.
+    func alertHomes(asked circulations: [Circulation], about referral: Referral, in store: Store) async throws {
+        guard let alerts, !circulations.isEmpty else { return }
+        let homes = Dictionary(uniqueKeysWithValues: try await store.homes().map { ($0.id, $0) })
+        for circulation in circulations {
+            guard let home = homes[circulation.homeID] else { continue }
+            try await alerts.queue(
+                .referralCirculated, about: referral, event: "\(referral.id.uuidString)/\(home.id.uuidString)",
+                to: home.reference, homeName: home.name, dueAt: circulation.respondBy, at: circulation.circulatedAt,
+                in: store)
+        }
     }
 }
