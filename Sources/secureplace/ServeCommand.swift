@@ -66,13 +66,7 @@ struct ServeCommand: AsyncParsableCommand {
                 smtp://host:25 (unencrypted, for a relay on the same machine); SMTP_CA_FILE names \
                 a PEM file of certificate authorities to trust instead of the system's. MAIL_FROM \
                 is the sender address and PUBLIC_URL the service's address for the links in e-mails.
-                """),
-        transform: { text in
-            guard let mode = MailMode(rawValue: text) else {
-                throw ValidationError("--mail must be smtp or log.")
-            }
-            return mode
-        })
+                """))
     var mail: MailMode?
 
     @ArgumentParser.Option(help: "Seconds between runs of the e-mail sender.")
@@ -82,7 +76,7 @@ struct ServeCommand: AsyncParsableCommand {
         help: "Seconds to wait before trying a failed e-mail again; the wait doubles at each failure, up to an hour.")
     var mailRetryAfter = 30
 
-    enum MailMode: String { case smtp, log }
+    enum MailMode: String, ExpressibleByArgument { case smtp, log }
 
     func validate() throws {
         guard (1...3600).contains(mailInterval) else {

@@ -86,7 +86,7 @@ public struct AlertContent: Hashable, Sendable {
     static func londonTime(_ date: Date) -> String {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "Europe/London")
+        formatter.timeZone = CalendarDate.timeZone
         formatter.dateFormat = "HH:mm 'on' d MMMM yyyy"
         return formatter.string(from: date)
     }

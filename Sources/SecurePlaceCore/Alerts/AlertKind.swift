@@ -1,6 +1,6 @@
 /// What the service tells people by e-mail, and whom. Every kind is on by default; each
 /// person may switch any of theirs off on their settings page.
-public enum AlertKind: String, Codable, Sendable, CaseIterable, Comparable {
+public enum AlertKind: String, Codable, Sendable, CaseIterable {
     /// A home has offered a bed for one of the authority's referrals.
     case offerMade = "offer-made"
     /// An open offer for one of the authority's referrals lapses within the hour unless accepted.
@@ -49,9 +49,5 @@ public enum AlertKind: String, Codable, Sendable, CaseIterable, Comparable {
     /// The kinds a role may receive, in the order the settings page lists them.
     public static func kinds(for role: Role) -> [AlertKind] {
         allCases.filter { $0.audience.contains(role) }
-    }
-
-    public static func < (lhs: AlertKind, rhs: AlertKind) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }

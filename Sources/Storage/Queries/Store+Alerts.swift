@@ -47,7 +47,7 @@ extension Store {
     /// Replaces a user's choices: the kinds in `optedOut` are off, every other kind on.
     public func setAlertOptOuts(_ optedOut: Set<AlertKind>, ofUser userID: UUID) async throws {
         try await AlertOptOutRecord.query(on: database).filter(\.$userID == userID).delete()
-        try await insert(optedOut.sorted().map { AlertOptOutRecord(userID: userID, kind: $0) })
+        try await insert(optedOut.map { AlertOptOutRecord(userID: userID, kind: $0) })
     }
 
     /// Alerts waiting to be sent whose time has come, oldest first.
@@ -97,19 +97,8 @@ extension Store {
     /// Circulations of open referrals that the home has not answered and that fall due after
     /// `start` and no later than `end`.
     public func unansweredCirculations(dueAfter start: Date, until end: Date) async throws -> [Circulation] {
-        let due = try await CirculationRecord.query(on: database).filter(\.$respondBy > start)
-            .filter(\.$respondBy <= end).all()
-        guard !due.isEmpty else { return [] }
-        let referralIDs = Array(Set(due.map(\.referralID)))
-        let open = Set(
-            try await ReferralRecord.query(on: database).filter(\.$id ~~ referralIDs)
-                .filter(\.$state ~~ [ReferralState.circulated.rawValue, ReferralState.offered.rawValue]).all()
-                .compactMap(\.id))
-        let answered = Set(
-            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ referralIDs).all()
-                .map { "\($0.referralID)/\($0.homeID)" })
-        return due.filter { open.contains($0.referralID) && !answered.contains("\($0.referralID)/\($0.homeID)") }
-            .map { $0.value() }
+        try await unansweredCirculationsOfOpenReferrals { $0.filter(\.$respondBy > start).filter(\.$respondBy <= end) }
+            .circulations
     }
 }
 
@@ -126,23 +115,5 @@ extension Store {
     /// The address a user's alerts go to.
     public func emailAddress(ofUser userID: UUID) async throws -> String? {
         try await UserRecord.find(userID, on: database)?.email
-    }
-}
-
-extension Store {
-    /// Offers still open (neither accepted, released nor lapsed), with their referrals' urgency,
-    /// of referrals still waiting for one: the offers that may lapse.
-    public func openOffers() async throws -> [(offer: HomeResponse, urgency: Urgency)] {
-        let offers = try await HomeResponseRecord.query(on: database)
-            .filter(\.$offerStatus == OfferStatus.open.rawValue).all().map { try $0.value() }
-        guard !offers.isEmpty else { return [] }
-        let referrals = try await ReferralRecord.query(on: database)
-            .filter(\.$id ~~ Array(Set(offers.map(\.referralID))))
-            .filter(\.$state == ReferralState.offered.rawValue).all()
-        var urgency: [UUID: Urgency] = [:]
-        for record in referrals {
-            if let id = record.id, let value = Urgency(rawValue: record.urgency) { urgency[id] = value }
-        }
-        return offers.compactMap { offer in urgency[offer.referralID].map { (offer, $0) } }
     }
 }

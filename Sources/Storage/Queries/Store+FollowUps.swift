@@ -60,24 +60,37 @@ extension Store {
     /// Open referrals that a home has not answered by its deadline, since the referral was
     /// last escalated (or ever); with `candidates`, only among those.
     public func overdueReferralIDs(at instant: Date, among candidates: [UUID]? = nil) async throws -> [UUID] {
-        var query = ReferralRecord.query(on: database)
-            .filter(\.$state ~~ [ReferralState.circulated.rawValue, ReferralState.offered.rawValue])
-        if let candidates { query = query.filter(\.$id ~~ candidates) }
-        let open = try await query.all()
-        guard !open.isEmpty else { return [] }
+        let (late, open) = try await unansweredCirculationsOfOpenReferrals(among: candidates) {
+            $0.filter(\.$respondBy < instant)
+        }
         let escalatedAt = Dictionary(uniqueKeysWithValues: open.map { ($0.id!, $0.escalatedAt) })
-        let late = try await CirculationRecord.query(on: database).filter(\.$referralID ~~ Array(escalatedAt.keys))
-            .filter(\.$respondBy < instant).all()
-        let answered = Set(
-            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ Array(escalatedAt.keys)).all()
-                .map { "\($0.referralID)/\($0.homeID)" })
         // An escalation covers the homes circulated before it: a later circulation whose
         // homes miss their deadline is escalated again.
         let overdue = late.filter { circulation in
-            guard !answered.contains("\(circulation.referralID)/\(circulation.homeID)") else { return false }
             guard let escalated = escalatedAt[circulation.referralID] ?? nil else { return true }
             return circulation.circulatedAt > escalated
         }
         return Array(Set(overdue.map(\.referralID)))
+    }
+
+    /// Circulations of open referrals (circulated or offered; with `candidates`, only among
+    /// those) that the home has not answered and whose deadline `deadline` selects, with the
+    /// open referrals.
+    func unansweredCirculationsOfOpenReferrals(
+        among candidates: [UUID]? = nil,
+        deadline: (QueryBuilder<CirculationRecord>) -> QueryBuilder<CirculationRecord>
+    ) async throws -> (circulations: [Circulation], referrals: [ReferralRecord]) {
+        var query = ReferralRecord.query(on: database)
+            .filter(\.$state ~~ [ReferralState.circulated.rawValue, ReferralState.offered.rawValue])
+        if let candidates { query = query.filter(\.$id ~~ candidates) }
+        let open = try await query.all()
+        guard !open.isEmpty else { return ([], []) }
+        let ids = open.compactMap(\.id)
+        let due = try await deadline(CirculationRecord.query(on: database).filter(\.$referralID ~~ ids)).all()
+        let answered = Set(
+            try await HomeResponseRecord.query(on: database).filter(\.$referralID ~~ ids).all()
+                .map { "\($0.referralID)/\($0.homeID)" })
+        let unanswered = due.filter { !answered.contains("\($0.referralID)/\($0.homeID)") }.map { $0.value() }
+        return (unanswered, open)
     }
 }

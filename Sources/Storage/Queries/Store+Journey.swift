@@ -184,3 +184,21 @@ extension Store {
         .set(\.$endedOn, to: day.iso).set(\.$endReason, to: reason.rawValue).update()
     }
 }
+
+extension Store {
+    /// Offers still open (neither accepted, released nor lapsed), with their referrals' urgency,
+    /// of referrals still waiting for one: the offers that may lapse.
+    public func openOffers() async throws -> [(offer: HomeResponse, urgency: Urgency)] {
+        let offers = try await HomeResponseRecord.query(on: database)
+            .filter(\.$offerStatus == OfferStatus.open.rawValue).all().map { try $0.value() }
+        guard !offers.isEmpty else { return [] }
+        let referrals = try await ReferralRecord.query(on: database)
+            .filter(\.$id ~~ Array(Set(offers.map(\.referralID))))
+            .filter(\.$state == ReferralState.offered.rawValue).all()
+        var urgency: [UUID: Urgency] = [:]
+        for record in referrals {
+            if let id = record.id, let value = Urgency(rawValue: record.urgency) { urgency[id] = value }
+        }
+        return offers.compactMap { offer in urgency[offer.referralID].map { (offer, $0) } }
+    }
+}

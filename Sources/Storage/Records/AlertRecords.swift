@@ -45,14 +45,13 @@ final class AlertRecord: Model, @unchecked Sendable {
     }
 
     func value() throws -> Alert {
-        guard let kind = AlertKind(rawValue: kind), let status = AlertDelivery.Status(rawValue: status) else {
-            throw UnknownCodeError(list: "alert kinds and statuses", code: "\(kind)/\(status)")
-        }
-        return Alert(
-            id: try requireID(), kind: kind, recipientID: recipientID, recipientAddress: recipientAddress,
+        Alert(
+            id: try requireID(), kind: try decodeCode(AlertKind.self, kind, list: "alert kind"),
+            recipientID: recipientID, recipientAddress: recipientAddress,
             subject: subject, body: body, referralID: referralID, key: key, createdAt: createdAt,
             delivery: AlertDelivery(
-                status: status, attempts: attempts, nextAttemptAt: nextAttemptAt, sentAt: sentAt,
+                status: try decodeCode(AlertDelivery.Status.self, status, list: "alert delivery status"),
+                attempts: attempts, nextAttemptAt: nextAttemptAt, sentAt: sentAt,
                 lastError: lastError))
     }
 }

@@ -80,13 +80,13 @@ struct AlertPagesController: RouteCollection {
     @Sendable func sentAlerts(request: Request) async throws -> View {
         let status = (try? request.query.get(String.self, at: "status")).flatMap(AlertDelivery.Status.init(rawValue:))
         return try await renderAlerts(
-            request, statuses: status.map { [$0] } ?? [], title: "Alerts sent", showsFilter: true,
+            request, statuses: status.map { [$0] } ?? [], title: "Alerts sent", forDeliveryManagement: false,
             query: status.map { "status=\($0.rawValue)&" } ?? "")
     }
 
     @Sendable func failedAlerts(request: Request) async throws -> View {
         try await renderAlerts(
-            request, statuses: [.failed], title: "Failed e-mail deliveries", showsFilter: false, query: "")
+            request, statuses: [.failed], title: "Failed e-mail deliveries", forDeliveryManagement: true, query: "")
     }
 
     @Sendable func retry(request: Request) async throws -> Response {
@@ -96,11 +96,13 @@ struct AlertPagesController: RouteCollection {
     }
 
     private func renderAlerts(
-        _ request: Request, statuses: Set<AlertDelivery.Status>, title: String, showsFilter: Bool, query: String
+        _ request: Request, statuses: Set<AlertDelivery.Status>, title: String, forDeliveryManagement: Bool,
+        query: String
     ) async throws -> View {
         let principal = try request.principal
         let found = try await AlertSettings(store: Store(request.db), now: { request.now }).alerts(
-            withStatus: statuses, page: request.pageNumber, size: Paging.pageSize, forDeliveryManagement: !showsFilter,
+            withStatus: statuses, page: request.pageNumber, size: Paging.pageSize,
+            forDeliveryManagement: forDeliveryManagement,
             by: principal)
         let rows = found.alerts.map { alert in
             AlertsPage.Row(
@@ -122,8 +124,8 @@ struct AlertPagesController: RouteCollection {
                 chrome: PageChrome(
                     title: title, isDemo: try await Store(request.db).holdsDemoData(), signedIn: request.signedIn),
                 heading: title, rows: rows, total: found.total == 1 ? "1 e-mail" : "\(found.total) e-mails",
-                statuses: choices, showsFilter: showsFilter,
-                canRetry: !showsFilter,
+                statuses: choices, showsFilter: !forDeliveryManagement,
+                canRetry: forDeliveryManagement,
                 notice: (try? request.query.get(String.self, at: "notice")) == "retried"
                     ? "The e-mail is back in the outbox and will be sent within a minute." : nil,
                 paging: Paging(request: request, total: found.total, query: query)))
